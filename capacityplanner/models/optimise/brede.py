@@ -1,0 +1,136 @@
+"""New sites as bundles of functions: brede sites and the city rules.
+
+Every candidate site ``j`` gets a binary ``o_j`` (the site is used) and, per
+function ``f`` (basis school, secundair school, kinderopvang, bso, jeugd), a
+binary ``y_jf`` (function ``f`` opens there). With ``F_j`` the fixed cost of
+one function at ``j`` and ``s`` the brede saving share, the fixed cost of
+the site is::
+
+    F_j * n_j - s * F_j * (n_j - 1)^+ ,   n_j = sum_f y_jf
+
+i.e. every function beyond the first saves ``s * F_j``. With the rows::
+
+    y_jf <= o_j          (a function opens only on a used site)
+    o_j  <= sum_f y_jf   (a used site has at least one function)
+
+``o_j = 1`` exactly when ``n_j >= 1``, so ``(n_j - 1)^+ = n_j - o_j`` and the
+cost is the linear ``(1 - s) F_j sum_f y_jf + s F_j o_j``. The saving of a
+site is ``s F_j (n_j - o_j)``.
+
+City rules, as rows:
+
+* ``rule_basis_with_bso``: ``y_j,basis <= y_j,bso``;
+* ``rule_brede_standard``: ``o_j <= y_j,kinderopvang``, ``o_j <= y_j,bso``
+  and ``o_j <= y_j,basis + y_j,secundair`` (every new site is a school with
+  childcare and out-of-school care).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .problem import FUNCTION_OF_LEVEL, FUNCTIONS, SCHOOL_FUNCTIONS, PlanningProblem
+
+
+@dataclass
+class BredeBlock:
+    """Column indices of the candidate-site decisions.
+
+    ``o_cols[c]`` is the column of ``o_c``; ``y_cols[f][c]`` that of
+    ``y_cf``. Functions not modelled are absent from ``y_cols``.
+    """
+
+    o_cols: np.ndarray
+    y_cols: dict[str, np.ndarray]
+    fixed_cost: np.ndarray
+    saving_share: float
+
+
+def relevant_functions(
+    levels: tuple[str, ...], rule_basis_with_bso: bool, rule_brede_standard: bool
+) -> tuple[str, ...]:
+    """Functions the model needs: those of the planned levels plus those the rules add."""
+    needed = {FUNCTION_OF_LEVEL[lv] for lv in levels}
+    if rule_brede_standard:
+        needed |= {"kinderopvang", "bso"}
+        if not needed & set(SCHOOL_FUNCTIONS):
+            needed.add("basis")
+    if rule_basis_with_bso and "basis" in needed:
+        needed.add("bso")
+    return tuple(f for f in FUNCTIONS if f in needed)
+
+
+def add_brede_block(builder, problem: PlanningProblem, levels, options) -> BredeBlock:
+    """Add ``o``/``y`` columns, the brede rows and the rule rows to ``builder``.
+
+    Parameters
+    ----------
+    builder : capacityplanner.models.optimise.formulation.ModelBuilder
+        Collects columns, rows and objective terms.
+    problem : PlanningProblem
+    levels : tuple of str
+        Planned levels.
+    options : PlanOptions
+    """
+    cands = problem.candidates
+    n = problem.n_candidates
+    status = cands["status"].to_numpy(str) if n else np.zeros(0, str)
+    excluded = status == "excluded"
+    forced = status == "forced_open"
+    fixed = cands["fixed_cost"].to_numpy(float) if n else np.zeros(0)
+    s = float(options.brede_saving)
+
+    o_upper = np.where(excluded, 0.0, 1.0)
+    o_lower = np.where(forced, 1.0, 0.0)
+    functions = relevant_functions(levels, options.rule_basis_with_bso, options.rule_brede_standard)
+    y_cols: dict[str, np.ndarray] = {}
+    for f in functions:
+        avail = problem.functions_available(f) & ~excluded
+        y_cols[f] = builder.cols(np.zeros(n), avail.astype(float), integer=True)
+    # A forced-open site that can host nothing would make the model infeasible
+    # for a silly reason; explain.py reports it, here we keep the bound.
+    o_cols = builder.cols(o_lower, o_upper, integer=True)
+
+    ones = np.ones(n)
+    for f in functions:
+        # y_cf - o_c <= 0
+        rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
+        builder.coef(rows, y_cols[f], ones)
+        builder.coef(rows, o_cols, -ones)
+        builder.objective("cost", y_cols[f], (1.0 - s) * fixed)
+    # o_c - sum_f y_cf <= 0
+    rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
+    builder.coef(rows, o_cols, ones)
+    for f in functions:
+        builder.coef(rows, y_cols[f], -ones)
+    builder.objective("cost", o_cols, s * fixed)
+    builder.objective("sites", o_cols, ones)
+
+    if options.rule_basis_with_bso and "basis" in y_cols:
+        rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
+        builder.coef(rows, y_cols["basis"], ones)
+        builder.coef(rows, y_cols["bso"], -ones)
+    if options.rule_brede_standard:
+        for f in ("kinderopvang", "bso"):
+            rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
+            builder.coef(rows, o_cols, ones)
+            builder.coef(rows, y_cols[f], -ones)
+        rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
+        builder.coef(rows, o_cols, ones)
+        for f in SCHOOL_FUNCTIONS:
+            if f in y_cols:
+                builder.coef(rows, y_cols[f], -ones)
+    return BredeBlock(o_cols, y_cols, fixed, s)
+
+
+def brede_costs(block: BredeBlock, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per candidate: number of functions, gross fixed cost and brede saving."""
+    n_functions = np.zeros(block.o_cols.shape[0])
+    for cols in block.y_cols.values():
+        n_functions += np.round(values[cols])
+    used = np.round(values[block.o_cols])
+    gross = block.fixed_cost * n_functions
+    saving = block.saving_share * block.fixed_cost * np.maximum(n_functions - used, 0.0)
+    return n_functions, gross, saving

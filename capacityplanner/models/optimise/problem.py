@@ -1,0 +1,362 @@
+"""Inputs of the location-allocation planning models.
+
+A :class:`PlanningProblem` holds the demand points, the existing sites, the
+candidate sites and, per level, a sparse matrix of reachable (point, site)
+pairs with their distance. :class:`PlanOptions` says which model to run and
+with which limits and city rules.
+
+Column conventions (all coordinates EPSG:31370, metres):
+
+demand points
+    ``point_id``, ``x``, ``y``, ``wijknr`` (0 for entry points outside
+    Ghent), one column per level key holding the children (float), and
+    ``weight`` (priority multiplier). Without ``weight`` but with
+    ``deprivation_index``, the weight is ``1 + alpha * deprivation_index``.
+existing sites
+    ``site_id``, ``x``, ``y``, ``wijknr``, ``capacity_<level>``,
+    ``cost_per_place``, ``max_extra_places``, ``status`` in
+    :data:`EXISTING_STATUSES` (default ``expandable``), optional
+    ``closure_saving`` (EUR gained when a closable site closes) and ``name``.
+candidate sites
+    ``site_id``, ``x``, ``y``, ``wijknr``, ``max_<level>`` (places a new
+    site could offer per level), ``fixed_cost`` (EUR per function opened),
+    ``cost_per_place``, optional ``status`` in :data:`CANDIDATE_STATUSES`
+    and ``name``.
+distances
+    ``{level: csr_matrix}`` of shape (points, existing + candidates), sites
+    in that order; a stored entry means the site is within the level's
+    maximum distance and holds the distance in metres.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from capacityplanner.errors import InputError
+
+LEVELS = ("kinderopvang", "kleuter", "lager", "basis", "secundair", "bso", "jeugd")
+MODELS = ("cover-cost", "p-median", "max-cover", "min-sites")
+
+#: A level belongs to one site function; kleuter and lager are one school.
+FUNCTION_OF_LEVEL = {
+    "kleuter": "basis",
+    "lager": "basis",
+    "basis": "basis",
+    "secundair": "secundair",
+    "kinderopvang": "kinderopvang",
+    "bso": "bso",
+    "jeugd": "jeugd",
+}
+FUNCTIONS = ("basis", "secundair", "kinderopvang", "bso", "jeugd")
+SCHOOL_FUNCTIONS = ("basis", "secundair")
+LEVELS_OF_FUNCTION = {
+    "basis": ("kleuter", "lager", "basis"),
+    "secundair": ("secundair",),
+    "kinderopvang": ("kinderopvang",),
+    "bso": ("bso",),
+    "jeugd": ("jeugd",),
+}
+
+EXISTING_STATUSES = ("open", "expandable", "closable", "forced_open")
+CANDIDATE_STATUSES = ("candidate", "forced_open", "excluded")
+
+
+@dataclass
+class PlanOptions:
+    """Which model to run, with which limits and city rules.
+
+    Parameters
+    ----------
+    model : str
+        ``"cover-cost"`` (close the shortfall at least cost),
+        ``"p-median"`` (``p`` new sites, least demand-weighted distance),
+        ``"max-cover"`` (most weighted children served within the budget
+        and/or site limit) or ``"min-sites"`` (fewest new sites that close
+        the gap, then the cheapest such plan).
+    levels : sequence of str, optional
+        Levels to plan; default all levels of the problem.
+    budget : float, optional
+        Upper bound on investment (EUR): fixed costs minus brede savings
+        plus places at new sites plus extra places at existing sites.
+    max_new_sites : int, optional
+        At most this many new sites.
+    p : int, optional
+        Number of new sites for ``p-median``.
+    brede_saving : float
+        Share of a candidate's fixed cost saved for each function beyond
+        the first opened on the same site (0 <= saving < 1).
+    rule_basis_with_bso : bool
+        Every new basis school also gets out-of-school care (bso).
+    rule_brede_standard : bool
+        Every new site is a brede site: a school with kinderopvang and bso.
+    allow_unmet : bool
+        Let cover-cost and min-sites leave demand unserved at a penalty
+        instead of declaring the problem infeasible.
+    unmet_penalty : float, optional
+        Penalty per weighted unserved child (EUR for cost models, metres for
+        p-median); default: large enough that serving always wins.
+    mip_rel_gap : float
+        Relative MIP gap; 0 proves optimality.
+    time_limit : float, optional
+        Seconds for the whole solve.
+    strong_linking : bool
+        Add ``x_ij <= d_i y_j`` rows for new sites (tighter, usually faster).
+    """
+
+    model: str = "cover-cost"
+    levels: Sequence[str] | None = None
+    budget: float | None = None
+    max_new_sites: int | None = None
+    p: int | None = None
+    brede_saving: float = 0.25
+    rule_basis_with_bso: bool = False
+    rule_brede_standard: bool = False
+    allow_unmet: bool = False
+    unmet_penalty: float | None = None
+    mip_rel_gap: float = 0.0
+    time_limit: float | None = None
+    strong_linking: bool = True
+
+    def validate(self, problem: PlanningProblem) -> tuple[str, ...]:
+        """Check the options against ``problem``; return the levels to plan."""
+        if self.model not in MODELS:
+            raise InputError(
+                f"Unknown planning model {self.model!r}; choose one of {', '.join(MODELS)}."
+            )
+        levels = tuple(self.levels) if self.levels else problem.levels
+        missing = [lv for lv in levels if lv not in problem.levels]
+        if missing:
+            raise InputError(
+                f"Level(s) {', '.join(missing)} asked for, but the planning problem only has "
+                f"{', '.join(problem.levels)}."
+            )
+        if not 0.0 <= self.brede_saving < 1.0:
+            raise InputError(
+                f"brede_saving must lie between 0 and 1 (a share); got {self.brede_saving}."
+            )
+        if self.budget is not None and self.budget < 0:
+            raise InputError(f"The budget must not be negative; got {self.budget}.")
+        if self.max_new_sites is not None and self.max_new_sites < 0:
+            raise InputError(f"max_new_sites must not be negative; got {self.max_new_sites}.")
+        if self.model == "p-median":
+            if self.p is None or self.p < 0:
+                raise InputError("The p-median model needs p, the number of new sites (0 or more).")
+            if self.p > problem.n_candidates:
+                raise InputError(
+                    f"p = {self.p} new sites asked for, but there are only "
+                    f"{problem.n_candidates} candidate sites."
+                )
+        if self.model == "max-cover" and self.budget is None and self.max_new_sites is None:
+            raise InputError("The max-cover model needs a budget or a maximum number of new sites.")
+        if self.mip_rel_gap < 0:
+            raise InputError(f"mip_rel_gap must not be negative; got {self.mip_rel_gap}.")
+        if self.time_limit is not None and self.time_limit <= 0:
+            raise InputError(f"time_limit must be positive seconds; got {self.time_limit}.")
+        return levels
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"The {what} table lacks column(s) {', '.join(missing)}.")
+
+
+def _numeric(frame: pd.DataFrame, column: str, what: str, default: float = 0.0) -> np.ndarray:
+    if column not in frame.columns:
+        return np.full(len(frame), float(default))
+    values = pd.to_numeric(frame[column], errors="coerce")
+    bad = values.isna() & frame[column].notna()
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        raise InputError(
+            f"The {what} table has a non-numeric value {frame[column].iloc[row]!r} "
+            f"in column {column!r}, row {row + 1}."
+        )
+    values = values.fillna(default).to_numpy(dtype=float)
+    if np.any(values < 0):
+        row = int(np.flatnonzero(values < 0)[0])
+        raise InputError(
+            f"The {what} table has a negative value in column {column!r}, row {row + 1}."
+        )
+    return values
+
+
+def level_column(frame: pd.DataFrame, prefix: str, level: str, what: str) -> np.ndarray:
+    """Values of ``<prefix><level>``; ``basis`` falls back to kleuter + lager."""
+    name = f"{prefix}{level}"
+    if name in frame.columns:
+        return _numeric(frame, name, what)
+    if level == "basis":
+        return _numeric(frame, f"{prefix}kleuter", what) + _numeric(frame, f"{prefix}lager", what)
+    return np.zeros(len(frame))
+
+
+@dataclass
+class PlanningProblem:
+    """Demand, existing sites, candidate sites and reachable distances.
+
+    Build it with :meth:`from_frames`, which checks the tables and raises
+    :class:`~capacityplanner.errors.InputError` on bad input.
+    """
+
+    levels: tuple[str, ...]
+    points: pd.DataFrame
+    existing: pd.DataFrame
+    candidates: pd.DataFrame
+    distances: dict[str, sp.csr_matrix]
+    year: int | None = None
+    demand: dict[str, np.ndarray] = field(default_factory=dict)
+    weight: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    max_distance: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def n_points(self) -> int:
+        return len(self.points)
+
+    @property
+    def n_existing(self) -> int:
+        return len(self.existing)
+
+    @property
+    def n_candidates(self) -> int:
+        return len(self.candidates)
+
+    @property
+    def n_sites(self) -> int:
+        return self.n_existing + self.n_candidates
+
+    @property
+    def site_ids(self) -> np.ndarray:
+        return np.concatenate(
+            [self.existing["site_id"].to_numpy(object), self.candidates["site_id"].to_numpy(object)]
+        )
+
+    @classmethod
+    def from_frames(
+        cls,
+        demand: pd.DataFrame,
+        existing: pd.DataFrame,
+        candidates: pd.DataFrame,
+        distances: Mapping[str, sp.spmatrix],
+        *,
+        levels: Sequence[str] | None = None,
+        year: int | None = None,
+        alpha: float = 1.0,
+        max_distance: Mapping[str, float] | None = None,
+    ) -> PlanningProblem:
+        """Check and assemble a planning problem from tables.
+
+        Parameters
+        ----------
+        demand : pandas.DataFrame
+            Demand points (see module docstring).
+        existing, candidates : pandas.DataFrame
+            Existing and candidate sites (either may be empty).
+        distances : mapping of level to sparse matrix
+            Reachable pairs per level, shape (points, existing + candidates).
+        levels : sequence of str, optional
+            Levels in the problem; default the keys of ``distances``.
+        year : int, optional
+            Target school year the demand describes (for the texts).
+        alpha : float
+            Priority weight ``1 + alpha * deprivation_index`` when ``demand``
+            has no ``weight`` column.
+        max_distance : mapping of level to metres, optional
+            The distance limit the matrices were built with (for the texts);
+            default the longest stored distance.
+        """
+        levels = tuple(levels) if levels is not None else tuple(distances)
+        if not levels:
+            raise InputError("The planning problem needs at least one level.")
+        for lv in levels:
+            if lv not in LEVELS:
+                raise InputError(f"Unknown level {lv!r}; level keys are {', '.join(LEVELS)}.")
+            if lv not in distances:
+                raise InputError(f"No distance matrix given for level {lv!r}.")
+        _require(demand, ["point_id", "x", "y", "wijknr", *levels], "demand points")
+        _require(existing, ["site_id", "x", "y", "wijknr"], "existing sites")
+        _require(candidates, ["site_id", "x", "y", "wijknr"], "candidate sites")
+        points = demand.reset_index(drop=True).copy()
+        existing = existing.reset_index(drop=True).copy()
+        candidates = candidates.reset_index(drop=True).copy()
+        if points["point_id"].duplicated().any():
+            dup = points.loc[points["point_id"].duplicated(), "point_id"].iloc[0]
+            raise InputError(f"The demand points table repeats point_id {dup!r}.")
+        ids = pd.concat([existing["site_id"], candidates["site_id"]], ignore_index=True)
+        if ids.duplicated().any():
+            raise InputError(
+                f"site_id {ids[ids.duplicated()].iloc[0]!r} appears more than once among "
+                "existing and candidate sites."
+            )
+        dem = {lv: _numeric(points, lv, "demand points") for lv in levels}
+        if "weight" in points.columns:
+            weight = _numeric(points, "weight", "demand points", default=1.0)
+        elif "deprivation_index" in points.columns:
+            weight = 1.0 + alpha * _numeric(points, "deprivation_index", "demand points")
+        else:
+            weight = np.ones(len(points))
+        points["weight"] = weight
+
+        if "status" not in existing.columns:
+            existing["status"] = "expandable"
+        existing["status"] = existing["status"].fillna("expandable").astype(str)
+        bad = ~existing["status"].isin(EXISTING_STATUSES)
+        if bad.any():
+            row = int(np.flatnonzero(bad.to_numpy())[0])
+            raise InputError(
+                f"Existing site {existing['site_id'].iloc[row]!r} has status "
+                f"{existing['status'].iloc[row]!r}; use one of {', '.join(EXISTING_STATUSES)}."
+            )
+        for col in ("cost_per_place", "max_extra_places", "closure_saving"):
+            existing[col] = _numeric(existing, col, "existing sites")
+        if "status" not in candidates.columns:
+            candidates["status"] = "candidate"
+        candidates["status"] = candidates["status"].fillna("candidate").astype(str)
+        bad = ~candidates["status"].isin(CANDIDATE_STATUSES)
+        if bad.any():
+            row = int(np.flatnonzero(bad.to_numpy())[0])
+            raise InputError(
+                f"Candidate site {candidates['site_id'].iloc[row]!r} has status "
+                f"{candidates['status'].iloc[row]!r}; use one of {', '.join(CANDIDATE_STATUSES)}."
+            )
+        for col in ("fixed_cost", "cost_per_place"):
+            candidates[col] = _numeric(candidates, col, "candidate sites")
+        for lv in levels:
+            existing[f"capacity_{lv}"] = level_column(existing, "capacity_", lv, "existing sites")
+            candidates[f"max_{lv}"] = level_column(candidates, "max_", lv, "candidate sites")
+
+        n_sites = len(existing) + len(candidates)
+        mats: dict[str, sp.csr_matrix] = {}
+        for lv in levels:
+            mat = sp.csr_matrix(distances[lv])
+            if mat.shape != (len(points), n_sites):
+                raise InputError(
+                    f"The distance matrix for {lv} has shape {mat.shape}; expected "
+                    f"({len(points)} points, {n_sites} sites: existing then candidates)."
+                )
+            if mat.nnz and (not np.all(np.isfinite(mat.data)) or mat.data.min() < 0):
+                raise InputError(f"The distance matrix for {lv} holds negative or missing values.")
+            mat.sum_duplicates()
+            mat.sort_indices()
+            mats[lv] = mat
+        limits = {lv: float(v) for lv, v in (max_distance or {}).items() if lv in levels}
+        return cls(levels, points, existing, candidates, mats, year, dem, weight, limits)
+
+    def functions_available(self, function: str) -> np.ndarray:
+        """Boolean per candidate: may this function be opened there?
+
+        A function whose levels have a ``max_`` column is available where one
+        of them is positive; a function with no such column (e.g. bso when no
+        bso demand is planned) is available everywhere.
+        """
+        cols = [f"max_{lv}" for lv in LEVELS_OF_FUNCTION[function]]
+        present = [c for c in cols if c in self.candidates.columns]
+        if not present:
+            return np.ones(self.n_candidates, dtype=bool)
+        total = sum(_numeric(self.candidates, c, "candidate sites") for c in present)
+        return np.asarray(total > 0)
