@@ -1,0 +1,1 @@
+"""Building blocks of ``tools/build_ghent_data.py`` (the shipped Ghent data set)."""
