@@ -1,0 +1,469 @@
+"""Save, load, list, branch, rename and delete scenarios in one database.
+
+Every change is one transaction: a save that is interrupted (an error, a
+cancelled progress callback, a killed process) leaves the last saved version
+as it was. Saves are checked against the version the scenario was loaded at,
+so two planners cannot silently overwrite each other
+(:class:`~capacityplanner.scenarios.model.ScenarioConflict`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine
+
+from capacityplanner import __version__
+from capacityplanner.errors import InputError
+from capacityplanner.scenarios import migrations
+from capacityplanner.scenarios.model import (
+    Scenario,
+    ScenarioConflict,
+    ScenarioInfo,
+    check_name,
+    default_author,
+    now_utc,
+    params_to_json,
+)
+from capacityplanner.scenarios.storage import frames, schema
+from capacityplanner.scenarios.storage.engine import (
+    create_engine,
+    is_sqlite,
+    mask_url,
+    resolve_url,
+    write_connection,
+)
+
+log = logging.getLogger(__name__)
+
+#: ``progress(done, total, what)`` after each table written; raise to cancel the save.
+Progress = Callable[[int, int, str], None]
+
+_S = schema.scenarios
+_T = schema.scenario_tables
+
+
+def open_repository(db: str | URL | None = None, create: bool = True) -> Repository:
+    """Open (and create or migrate, if needed) the scenario database ``db``.
+
+    Parameters
+    ----------
+    db : str or URL, optional
+        A project file path, ``sqlite:///file.gpkg`` or ``postgresql://user:pw@host/db``;
+        default: ``$CAPACITYPLANNER_DB`` or ``./project.gpkg``.
+    create : bool
+        Create a missing project file (else raise :class:`InputError`).
+
+    Examples
+    --------
+    >>> repo = open_repository("project.gpkg")  # doctest: +SKIP
+    >>> base = repo.load("basis")  # doctest: +SKIP
+    >>> repo.save(base)  # doctest: +SKIP
+    """
+    url = resolve_url(db)
+    if is_sqlite(url):
+        from pathlib import Path
+
+        path = Path(url.database)
+        if not path.exists() and not create:
+            raise InputError(f"The project file {path} does not exist.")
+        if path.exists() and path.is_dir():
+            raise InputError(f"The project file {path} is a folder.")
+        if path.exists() and path.stat().st_size and not _is_sqlite_file(path):
+            raise InputError(f"The project file {path} is not a GeoPackage or SQLite file.")
+    engine = create_engine(url)
+    repo = Repository(url, engine)
+    try:
+        repo.migrate()
+    except BaseException:
+        engine.dispose()
+        raise
+    return repo
+
+
+def _is_sqlite_file(path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Repository:
+    """The scenarios in one database (project file or PostgreSQL)."""
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+
+    # -- plumbing -----------------------------------------------------------------
+    @property
+    def display_url(self) -> str:
+        """The database URL without its password, for messages and logs."""
+        return mask_url(self.url)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.url.get_backend_name()
+
+    def __repr__(self) -> str:
+        return f"Repository({self.display_url!r})"
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        try:
+            with write_connection(self.engine) as conn, conn.begin():
+                yield conn
+        except sa.exc.OperationalError as exc:
+            raise self._db_error(exc) from exc
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except sa.exc.OperationalError as exc:
+            raise self._db_error(exc) from exc
+
+    def _db_error(self, exc: Exception) -> InputError:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        return InputError(f"The scenario database {self.display_url} cannot be used: {reason}.")
+
+    def migrate(self) -> None:
+        """Create the schema, or bring an older one up to date, in one transaction."""
+        head = migrations.head_revision()
+        with self._reading() as conn:
+            current = migrations.current_revision(conn)
+        if current == head:
+            return
+        known = {
+            rev.revision
+            for rev in migrations.ScriptDirectory.from_config(
+                migrations.alembic_config()
+            ).walk_revisions()
+        }
+        if current is not None and current not in known:
+            raise InputError(
+                f"The scenario database {self.display_url} was made by a newer version of the "
+                f"program (schema {current}); update the capacity planner to open it."
+            )
+        with self._writing() as conn:
+            if conn.dialect.name == "postgresql":
+                self._check_postgis(conn)
+            log.info(
+                "migrating scenario database %s from %s to %s", self.display_url, current, head
+            )
+            migrations.upgrade(conn)
+
+    def _check_postgis(self, conn: sa.Connection) -> None:
+        if conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").first():
+            return
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql("CREATE EXTENSION postgis")
+        except sa.exc.DBAPIError as exc:
+            raise InputError(
+                f"The database {self.display_url} has no PostGIS and this user may not add it; "
+                "ask its administrator to run CREATE EXTENSION postgis."
+            ) from exc
+
+    # -- reading ------------------------------------------------------------------
+    def list(self) -> list[ScenarioInfo]:
+        """Every scenario's catalogue entry, by name."""
+        with self._reading() as conn:
+            rows = conn.execute(sa.select(_S).order_by(_S.c.name)).mappings().all()
+        return [_info(r) for r in rows]
+
+    def names(self) -> list[str]:
+        return [i.name for i in self.list()]
+
+    def exists(self, name: str) -> bool:
+        with self._reading() as conn:
+            return conn.execute(sa.select(_S.c.id).where(_S.c.name == name)).first() is not None
+
+    def info(self, name: str) -> ScenarioInfo:
+        """The catalogue entry of ``name`` (no tables read)."""
+        with self._reading() as conn:
+            return _info(self._row(conn, name))
+
+    def _row(self, conn: sa.Connection, name: str, lock: bool = False) -> sa.RowMapping:
+        query = sa.select(_S).where(_S.c.name == name)
+        if lock and conn.dialect.name == "postgresql":
+            # Waits for a save in progress; keeps saves out while reading the tables.
+            query = query.with_for_update(read=True)
+        row = conn.execute(query).mappings().first()
+        if row is None:
+            names = conn.execute(sa.select(_S.c.name).order_by(_S.c.name)).scalars().all()
+            known = ", ".join(repr(n) for n in names[:20]) or "none"
+            raise InputError(
+                f"There is no scenario named {name!r} in {self.display_url} (scenarios: {known})."
+            )
+        return row
+
+    def load(self, name: str) -> Scenario:
+        """The scenario ``name`` with all its tables, as last saved."""
+        with self._reading() as conn:
+            row = self._row(conn, name, lock=True)
+            tables = (
+                conn.execute(sa.select(_T).where(_T.c.scenario_id == row["id"])).mappings().all()
+            )
+            scenario = Scenario(
+                name=row["name"],
+                parent=row["parent"],
+                author=row["author"],
+                created=_parse_time(row["created"]),
+                modified=_parse_time(row["modified"]),
+                modified_by=row["modified_by"],
+                tool_version=row["tool_version"],
+                data_version=row["data_version"],
+                layer_refs=json.loads(row["layer_refs"]),
+                params=json.loads(row["params"]),
+                notes=row["notes"],
+                version=row["version"],
+            )
+            for t in tables:
+                frame = frames.read_frame(conn, t)
+                if t["role"] == schema.ROLE_LAYER:
+                    scenario.layers[t["key"]] = frame
+                elif t["role"] == schema.ROLE_RESULT:
+                    scenario.results[t["key"]] = frame
+                elif t["role"] == schema.ROLE_CAPACITY_CHANGES:
+                    scenario.capacity_changes = frame
+        scenario.layers = dict(sorted(scenario.layers.items()))
+        scenario.results = dict(sorted(scenario.results.items()))
+        return scenario
+
+    # -- writing ------------------------------------------------------------------
+    def save(
+        self,
+        scenario: Scenario,
+        expected_version: int | None = None,
+        progress: Progress | None = None,
+    ) -> Scenario:
+        """Save ``scenario`` in one transaction; return it with its new version.
+
+        Parameters
+        ----------
+        scenario : Scenario
+            What to save. On success its ``version``, ``modified``,
+            ``modified_by`` and ``tool_version`` are updated in place.
+        expected_version : int, optional
+            The version the caller's copy was loaded at (default: ``scenario.version``;
+            0 = a new scenario). If the stored version differs, nothing is written
+            and :class:`ScenarioConflict` says who saved it and when.
+        progress : callable, optional
+            ``progress(done, total, what)`` after each table; raise to cancel.
+
+        Raises
+        ------
+        ScenarioConflict
+            Someone saved (or created) the scenario in the meantime.
+        InputError
+            The scenario cannot be stored as it is.
+        """
+        scenario.validate()
+        expected = scenario.version if expected_version is None else int(expected_version)
+        now = now_utc()
+        who = default_author()
+        with self._writing() as conn:
+            self._save_in(conn, scenario, expected, now, who, progress)
+        scenario.version = expected + 1
+        scenario.modified = now
+        scenario.modified_by = who
+        scenario.tool_version = __version__
+        log.info(
+            "saved scenario %r version %d in %s", scenario.name, scenario.version, self.display_url
+        )
+        return scenario
+
+    def save_as_branch(
+        self,
+        scenario: Scenario,
+        name: str,
+        author: str | None = None,
+        progress: Progress | None = None,
+    ) -> Scenario:
+        """Save the caller's copy under a new ``name``, branched from ``scenario``.
+
+        This is the way out of a :class:`ScenarioConflict`: the edits are kept
+        in a new scenario whose parent is the one that was saved by someone else.
+        """
+        branch = scenario.branch(name, author=author)
+        return self.save(branch, expected_version=0, progress=progress)
+
+    def branch(self, source: str, name: str, author: str | None = None) -> Scenario:
+        """Copy the saved scenario ``source`` to a new scenario ``name``."""
+        check_name(name)
+        return self.save(self.load(source).branch(name, author=author), expected_version=0)
+
+    def _save_in(
+        self,
+        conn: sa.Connection,
+        scenario: Scenario,
+        expected: int,
+        now: datetime,
+        who: str,
+        progress: Progress | None,
+    ) -> None:
+        values = {
+            "modified": _iso(now),
+            "modified_by": who,
+            "tool_version": __version__,
+            "data_version": scenario.data_version,
+            "layer_refs": json.dumps(scenario.layer_refs, sort_keys=True),
+            "params": params_to_json(scenario.params),
+            "notes": scenario.notes,
+            "parent": scenario.parent,
+            "author": scenario.author,
+            "version": expected + 1,
+        }
+        if expected == 0:
+            try:
+                with conn.begin_nested():
+                    sid = conn.execute(
+                        _S.insert()
+                        .values(name=scenario.name, created=_iso(scenario.created), **values)
+                        .returning(_S.c.id)
+                    ).scalar_one()
+            except sa.exc.IntegrityError:
+                raise self._conflict(conn, scenario.name, expected) from None
+        else:
+            result = conn.execute(
+                _S.update()
+                .where(_S.c.name == scenario.name, _S.c.version == expected)
+                .values(**values)
+                .returning(_S.c.id)
+            )
+            sid = result.scalar_one_or_none()
+            if sid is None:
+                raise self._conflict(conn, scenario.name, expected)
+            old = conn.execute(sa.select(_T.c.table_name).where(_T.c.scenario_id == sid)).scalars()
+            for table_name in old.all():
+                frames.drop_table(conn, table_name)
+            conn.execute(_T.delete().where(_T.c.scenario_id == sid))
+
+        items: list[tuple[str, str, pd.DataFrame]] = [
+            (schema.ROLE_CAPACITY_CHANGES, "", scenario.capacity_changes)
+        ]
+        items += [(schema.ROLE_LAYER, k, v) for k, v in scenario.layers.items()]
+        items += [(schema.ROLE_RESULT, k, v) for k, v in scenario.results.items()]
+        for i, (role, key, frame) in enumerate(items):
+            table_name = schema.data_table_name(sid, i, key or role)
+            stored = frames.write_frame(
+                conn,
+                frame,
+                table_name,
+                _identifier(scenario.name, role, key),
+                f"Scenario {scenario.name}: {_describe(role, key)}",
+            )
+            conn.execute(
+                _T.insert().values(
+                    scenario_id=sid,
+                    role=role,
+                    key=key,
+                    table_name=stored.table_name,
+                    geometry_column=stored.geometry_column,
+                    srid=stored.srid,
+                    geometry_type=stored.geometry_type,
+                    manifest=stored.manifest,
+                    row_count=stored.row_count,
+                )
+            )
+            if progress is not None:
+                progress(i + 1, len(items), _describe(role, key))
+
+    def _conflict(self, conn: sa.Connection, name: str, expected: int) -> InputError:
+        row = conn.execute(sa.select(_S).where(_S.c.name == name)).mappings().first()
+        if row is None:
+            return InputError(
+                f"Scenario {name!r} no longer exists in {self.display_url} (deleted or renamed "
+                "by someone else); your edits are kept: save them as a branch under a new name."
+            )
+        return ScenarioConflict(
+            name, row["modified_by"], _parse_time(row["modified"]), row["version"], expected
+        )
+
+    def rename(self, old: str, new: str) -> None:
+        """Rename scenario ``old`` to ``new`` (branches of it follow)."""
+        check_name(new)
+        with self._writing() as conn:
+            row = self._row(conn, old)
+            if old == new:
+                return
+            if conn.execute(sa.select(_S.c.id).where(_S.c.name == new)).first():
+                raise InputError(f"Cannot rename {old!r}: a scenario named {new!r} already exists.")
+            conn.execute(
+                _S.update()
+                .where(_S.c.id == row["id"])
+                .values(
+                    name=new,
+                    version=row["version"] + 1,
+                    modified=_iso(now_utc()),
+                    modified_by=default_author(),
+                )
+            )
+            conn.execute(_S.update().where(_S.c.parent == old).values(parent=new))
+            for t in conn.execute(sa.select(_T).where(_T.c.scenario_id == row["id"])).mappings():
+                frames.rename_identifier(
+                    conn, t["table_name"], _identifier(new, t["role"], t["key"])
+                )
+        log.info("renamed scenario %r to %r in %s", old, new, self.display_url)
+
+    def delete(self, name: str) -> None:
+        """Delete scenario ``name`` and its tables (its branches keep their parent's name)."""
+        with self._writing() as conn:
+            row = self._row(conn, name)
+            old = conn.execute(sa.select(_T.c.table_name).where(_T.c.scenario_id == row["id"]))
+            for table_name in old.scalars().all():
+                frames.drop_table(conn, table_name)
+            conn.execute(_T.delete().where(_T.c.scenario_id == row["id"]))
+            conn.execute(_S.delete().where(_S.c.id == row["id"]))
+        log.info("deleted scenario %r from %s", name, self.display_url)
+
+
+def _describe(role: str, key: str) -> str:
+    if role == schema.ROLE_CAPACITY_CHANGES:
+        return "capaciteitswijzigingen"
+    return key if role == schema.ROLE_LAYER else f"result {key}"
+
+
+def _identifier(name: str, role: str, key: str) -> str:
+    return f"{name}: {_describe(role, key)}"
+
+
+def _info(row: Any) -> ScenarioInfo:
+    return ScenarioInfo(
+        name=row["name"],
+        parent=row["parent"],
+        author=row["author"],
+        created=_parse_time(row["created"]),
+        modified=_parse_time(row["modified"]),
+        modified_by=row["modified_by"],
+        tool_version=row["tool_version"],
+        data_version=row["data_version"],
+        version=row["version"],
+        notes=row["notes"],
+    )
