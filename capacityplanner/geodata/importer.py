@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyogrio
 import shapely
 
 from capacityplanner.geodata.columns import (
@@ -89,6 +91,46 @@ class ImportContext:
         if sectoren is not None:
             sectors = pd.DataFrame(sectoren[["sector_code", "wijknr"]])
         return cls(boundary=boundary, wijken=wijken, sectors=sectors, tolerance_m=tolerance_m)
+
+
+def context_from_gpkg(
+    path: str | Path | None = None,
+    *,
+    required: bool = False,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> ImportContext:
+    """Context from a data-set GeoPackage, reading only the layers it needs.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        The data set; default the shipped Ghent data.
+    required : bool
+        Raise when the file is missing or unreadable; otherwise fall back to
+        an empty context (Ghent's bounding box).
+
+    Raises
+    ------
+    capacityplanner.errors.InputError
+        When ``required`` and the file cannot be read.
+    """
+    from capacityplanner import paths
+    from capacityplanner.errors import InputError
+
+    gpkg = Path(path) if path is not None else paths.GHENT_GPKG
+    layers: dict[str, gpd.GeoDataFrame] = {}
+    try:
+        names = {str(n) for n in pyogrio.list_layers(gpkg)[:, 0]}
+        for name in ("gemeentegrens", "wijken", "sectoren"):
+            if name in names:
+                layers[name] = pyogrio.read_dataframe(gpkg, layer=name)
+    except Exception as exc:  # missing or unreadable data set
+        if required:
+            raise InputError(
+                f"Data set {gpkg.name} cannot be read ({str(exc).splitlines()[0]})."
+            ) from exc
+        return ImportContext(tolerance_m=tolerance_m)
+    return ImportContext.from_dataset(SimpleNamespace(layers=layers), tolerance_m=tolerance_m)
 
 
 def read_layer(
