@@ -9,10 +9,11 @@ import shapely
 
 from capacityplanner.errors import InputError
 
-#: Road classes counted as residential streets for demand points: 5 (local roads of
-#: high importance) to 9. Main roads (0-4) carry through traffic rather than homes,
-#: paths (10) and unknown (-1) have no addresses.
-RESIDENTIAL_CLASSES: tuple[int, ...] = (5, 6, 7, 8, 9)
+#: Road classes counted as residential streets: 6 (local road) and 7 (local road of minor
+#: importance), the same definition as the ``residential_street_m`` field of ``sectoren``
+#: by which the data set spreads population over sectors. Main roads (0-5) carry through
+#: traffic rather than homes; service roads (8-9), paths (10) and unknown (-1) are left out.
+RESIDENTIAL_CLASSES: tuple[int, ...] = (6, 7)
 
 
 def _check_sectoren(sectoren: gpd.GeoDataFrame) -> None:
@@ -33,8 +34,9 @@ def sector_demand_points(
     """One demand point per statistical sector, placed where people live.
 
     The point is the length-weighted centroid of the residential streets
-    (:data:`RESIDENTIAL_CLASSES`, i.e. road class 5-9; main roads, paths and unknown
-    classes left out) clipped to the sector. Where that centroid falls outside the sector
+    (:data:`RESIDENTIAL_CLASSES`: road classes 6 and 7, as in ``residential_street_m``)
+    clipped to the sector; the data set spreads population by that same street length, so
+    the point is the population-weighted centre under that assumption. Where that centroid falls outside the sector
     (a crescent-shaped sector, say) it moves to the nearest point on those streets. A
     sector without residential streets, or every sector when ``wegen`` is None, gets its
     polygon's representative point (always inside the polygon).
@@ -108,8 +110,8 @@ def default_entry_points() -> pd.DataFrame:
     Two railway stations and six main-road entries where motorways and main roads
     (road class 0-2 in ``wegen``) cross the municipal boundary. Coordinates are EPSG:31370,
     checked against the street layer: Gent-Sint-Pieters lies on Koningin Maria
-    Hendrikaplein (station forecourt), Gent-Dampoort beside Oktrooiplein / Dampoortstraat /
-    Land van Waaslaan; each road entry lies within 15 m of the named road where it meets
+    Hendrikaplein (station forecourt), Gent-Dampoort on Oktrooiplein, between Dampoortstraat
+    and Land van Waaslaan (each within 150 m); each road entry lies within 15 m of the named road where it meets
     the boundary. The shares are a planning assumption (illustrative), not counts; edit
     the table to match survey data.
 
@@ -122,7 +124,7 @@ def default_entry_points() -> pd.DataFrame:
     """
     rows = [
         ("Gent-Sint-Pieters station", 103_830.0, 192_045.0, 0.30, "train"),
-        ("Gent-Dampoort station", 105_930.0, 194_240.0, 0.10, "train"),
+        ("Gent-Dampoort station", 105_940.0, 194_260.0, 0.10, "train"),
         ("E40 Drongen (from Brugge)", 95_570.0, 193_105.0, 0.10, "car"),
         ("E40 Zwijnaarde (from Brussel)", 106_272.0, 188_540.0, 0.12, "car"),
         ("E17 Sint-Denijs-Westrem (from Kortrijk)", 103_211.0, 186_642.0, 0.10, "car"),
