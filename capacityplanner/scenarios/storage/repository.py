@@ -50,7 +50,9 @@ _S = schema.scenarios
 _T = schema.scenario_tables
 
 
-def open_repository(db: str | URL | None = None, create: bool = True) -> Repository:
+def open_repository(
+    db: str | URL | None = None, create: bool = True, author: str | None = None
+) -> Repository:
     """Open (and create or migrate, if needed) the scenario database ``db``.
 
     Parameters
@@ -60,6 +62,8 @@ def open_repository(db: str | URL | None = None, create: bool = True) -> Reposit
         default: ``$CAPACITYPLANNER_DB`` or ``./project.gpkg``.
     create : bool
         Create a missing project file (else raise :class:`InputError`).
+    author : str, optional
+        Who saves through this repository (default: :func:`default_author`).
 
     Examples
     --------
@@ -79,7 +83,7 @@ def open_repository(db: str | URL | None = None, create: bool = True) -> Reposit
         if path.exists() and path.stat().st_size and not _is_sqlite_file(path):
             raise InputError(f"The project file {path} is not a GeoPackage or SQLite file.")
     engine = create_engine(url)
-    repo = Repository(url, engine)
+    repo = Repository(url, engine, author=author)
     try:
         repo.migrate()
     except BaseException:
@@ -104,9 +108,10 @@ def _parse_time(text: str | None) -> datetime | None:
 class Repository:
     """The scenarios in one database (project file or PostgreSQL)."""
 
-    def __init__(self, url: URL, engine: Engine) -> None:
+    def __init__(self, url: URL, engine: Engine, author: str | None = None) -> None:
         self.url = url
         self.engine = engine
+        self.author = author or default_author()
 
     # -- plumbing -----------------------------------------------------------------
     @property
@@ -287,7 +292,7 @@ class Repository:
         scenario.validate()
         expected = scenario.version if expected_version is None else int(expected_version)
         now = now_utc()
-        who = default_author()
+        who = self.author
         with self._writing() as conn:
             self._save_in(conn, scenario, expected, now, who, progress)
         scenario.version = expected + 1
@@ -311,13 +316,35 @@ class Repository:
         This is the way out of a :class:`ScenarioConflict`: the edits are kept
         in a new scenario whose parent is the one that was saved by someone else.
         """
-        branch = scenario.branch(name, author=author)
+        branch = scenario.branch(name, author=author or self.author)
         return self.save(branch, expected_version=0, progress=progress)
 
     def branch(self, source: str, name: str, author: str | None = None) -> Scenario:
         """Copy the saved scenario ``source`` to a new scenario ``name``."""
         check_name(name)
-        return self.save(self.load(source).branch(name, author=author), expected_version=0)
+        child = self.load(source).branch(name, author=author or self.author)
+        return self.save(child, expected_version=0)
+
+    def overwrite(
+        self,
+        scenario: Scenario,
+        on_commit: Callable[[sa.Connection], None] | None = None,
+    ) -> int:
+        """Store ``scenario`` whatever version is stored (for private recovery copies only).
+
+        ``on_commit(connection)`` runs in the same transaction after the tables are
+        written. ``scenario`` itself is not changed. Returns the stored version.
+        """
+        scenario.validate()
+        with self._writing() as conn:
+            current = conn.execute(
+                sa.select(_S.c.version).where(_S.c.name == scenario.name)
+            ).scalar_one_or_none()
+            expected = current or 0
+            self._save_in(conn, scenario, expected, now_utc(), self.author, None)
+            if on_commit is not None:
+                on_commit(conn)
+        return expected + 1
 
     def _save_in(
         self,
@@ -422,7 +449,7 @@ class Repository:
                     name=new,
                     version=row["version"] + 1,
                     modified=_iso(now_utc()),
-                    modified_by=default_author(),
+                    modified_by=self.author,
                 )
             )
             conn.execute(_S.update().where(_S.c.parent == old).values(parent=new))
