@@ -180,7 +180,7 @@ def _capacity(level: str) -> FieldSpec:
             f"{level}_capaciteit",
             f"{level}_plaatsen",
         ),
-        pattern=rf"(capac|plaats|cap_).*{level}|{level}.*(capac|plaats)",
+        pattern=rf"(capac|plaats|cap).*{level[:5]}|{level[:5]}.*(capac|plaats|cap)",
         what=f"{level} capacity",
     )
 

@@ -73,6 +73,7 @@ def points_from_columns(
     layer: str | None,
     rows: Sequence[int],
     mapping: Mapping[str, str] | None = None,
+    decimal_comma: bool | None = None,
 ) -> tuple[gpd.GeoDataFrame | None, tuple[str, ...], list[Problem], list[str]]:
     """Make a point layer of a table with coordinate columns.
 
@@ -84,6 +85,9 @@ def points_from_columns(
         For messages (``rows``: spreadsheet row numbers).
     mapping : dict, optional
         May name the coordinate columns: keys ``lat``/``lon`` or ``x``/``y``.
+    decimal_comma : bool, optional
+        Whether the file writes decimal commas (see
+        :func:`~capacityplanner.geodata.validate.parse_numbers`).
 
     Returns
     -------
@@ -164,8 +168,8 @@ def points_from_columns(
         )
         xs, ys, crs = second_vals, first_vals, "EPSG:4326"
     else:
-        a, bad_a, empty_a = parse_numbers(frame[cols[0]])
-        b, bad_b, empty_b = parse_numbers(frame[cols[1]])
+        a, bad_a, empty_a = parse_numbers(frame[cols[0]], decimal_comma)
+        b, bad_b, empty_b = parse_numbers(frame[cols[1]], decimal_comma)
         for col, bad, empty in ((cols[0], bad_a, empty_a), (cols[1], bad_b, empty_b)):
             _report(problems, bad, "is not a number", file, layer, rows, col)
             _report(

@@ -213,7 +213,13 @@ def read_layer(
     if spec.geometry is None:
         table = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
         data, used, problems, warnings = population_table(
-            table, file=file, layer=lname, rows=rows, mapping=mapping, sectors=context.sectors
+            table,
+            file=file,
+            layer=lname,
+            rows=rows,
+            mapping=mapping,
+            sectors=context.sectors,
+            decimal_comma=src.decimal_comma,
         )
         result.mapping, result.layer = used, data
         result.problems.extend(problems)
@@ -223,7 +229,12 @@ def read_layer(
     reported_rows: set[int] = set()
     if src.is_table or not isinstance(frame, gpd.GeoDataFrame):
         gdf, _, problems, warnings = points_from_columns(
-            frame, file=file, layer=lname, rows=rows, mapping=mapping
+            frame,
+            file=file,
+            layer=lname,
+            rows=rows,
+            mapping=mapping,
+            decimal_comma=src.decimal_comma,
         )
         result.warnings.extend(warnings)
         result.problems.extend(problems)
@@ -235,12 +246,12 @@ def read_layer(
 
     table_cols: list[str] = []
     table_rows = np.zeros(len(gdf), dtype=np.int64)
-    table_file, table_sheet = None, None
+    table_file, table_sheet, table_comma = None, None, None
     if join is not None:
         joined = _join(result, gdf, rows, spec.name, join, key, join_sheet, mapping, file, lname)
         if joined is None:
             return result
-        gdf, table_cols, table_rows, table_file, table_sheet = joined
+        gdf, table_cols, table_rows, table_file, table_sheet, table_comma = joined
         reported_rows |= {p.row for p in result.problems if p.file == file and p.row is not None}
 
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
@@ -277,7 +288,7 @@ def read_layer(
         )
     )
 
-    from_table = {c: (table_file, table_sheet) for c in table_cols}
+    from_table = {c: (table_file, table_sheet, table_comma) for c in table_cols}
     out = _build(
         result,
         gdf31,
@@ -290,6 +301,7 @@ def read_layer(
         table_rows,
         reported_rows,
         context,
+        src.decimal_comma,
     )
     result.layer = out
     return result
@@ -344,17 +356,36 @@ def _join(result, gdf, rows, role, join, key, join_sheet, mapping, file, lname):
         layer_rows=rows,
         table_rows=tsrc.rows,
         split_columns=split,
+        decimal_comma=tsrc.decimal_comma,
     )
     result.problems.extend(outcome.problems)
     result.warnings.extend(outcome.warnings)
     result.join = outcome.report
     if outcome.frame is None:
         return None
-    return outcome.frame, outcome.table_columns, outcome.table_rows, tsrc.file, tsrc.layer
+    return (
+        outcome.frame,
+        outcome.table_columns,
+        outcome.table_rows,
+        tsrc.file,
+        tsrc.layer,
+        tsrc.decimal_comma,
+    )
 
 
 def _build(
-    result, gdf, role, mapping, rows, file, lname, from_table, table_rows, reported_rows, context
+    result,
+    gdf,
+    role,
+    mapping,
+    rows,
+    file,
+    lname,
+    from_table,
+    table_rows,
+    reported_rows,
+    context,
+    decimal_comma,
 ):
     """The layer with the role's fields, typed; every value problem added to ``result``."""
     spec = ROLES[role]
@@ -364,11 +395,12 @@ def _build(
     for fieldname, column in mapping.items():
         fs = spec.field(fieldname)
         if column in from_table:
-            vfile, vlayer = from_table[column]
+            vfile, vlayer, comma = from_table[column]
             vrows, required = table_rows, fs.required & (table_rows > 0)
             vfield = column.removesuffix(TABLE_SUFFIX)
         else:
             vfile, vlayer, vrows, required = file, lname, rows, fs.required & not_reported
+            comma = decimal_comma
             vfield = column
         values = gdf[column]
         if fs.kind in NUMERIC_KINDS:
@@ -381,6 +413,7 @@ def _build(
                 rows=vrows,
                 field=vfield,
                 what=fs.label,
+                decimal_comma=comma,
             )
             result.problems.extend(problems)
             out[fieldname] = converted

@@ -71,6 +71,7 @@ def join_table(
     layer_rows: Sequence[int] | None = None,
     table_rows: Sequence[int] | None = None,
     split_columns: Sequence[str] = (),
+    decimal_comma: bool | None = None,
 ) -> JoinOutcome:
     """Add a table's columns to the layer's features with the same key.
 
@@ -93,6 +94,8 @@ def join_table(
         Row numbers the user sees (default: 1-based; spreadsheet rows for the table).
     split_columns : sequence of str
         Table columns to divide over features sharing a key.
+    decimal_comma : bool, optional
+        Whether the table writes decimal commas.
 
     Returns
     -------
@@ -178,7 +181,7 @@ def join_table(
             newcol = rename.get(col)
             if newcol is None:
                 continue
-            values, bad, _ = parse_numbers(taken[newcol])
+            values, bad, _ = parse_numbers(taken[newcol], decimal_comma)
             ok = multi & ~bad & np.isfinite(values)
             whole = ok & (values == np.round(values))
             share = np.where(

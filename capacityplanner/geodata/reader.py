@@ -25,6 +25,7 @@ import pandas as pd
 import pyogrio
 
 from capacityplanner.geodata.problems import Problem, problem
+from capacityplanner.geodata.validate import uses_decimal_comma
 
 VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb", ".gml", ".kml")
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
@@ -54,6 +55,8 @@ class Source:
         Why it could not be read.
     warnings : list of str
         Notes on how it was read (encoding, separator ...).
+    decimal_comma : bool or None
+        Whether a CSV file writes decimal commas (None: decide per column).
     """
 
     path: Path
@@ -63,6 +66,7 @@ class Source:
     is_table: bool = False
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    decimal_comma: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -339,7 +343,7 @@ def _read_xlsx(src: Source, sheet: str | None) -> pd.DataFrame | None:
             )
             return None
         src.layer = sheet if sheet is not None else sheets[0]
-        frame = book.parse(src.layer)
+        frame = pd.read_excel(book, sheet_name=src.layer)
     if frame.shape[1] == 0:
         src.problems.append(problem(src.file, "the sheet is empty", layer=src.layer))
         return None
@@ -400,4 +404,5 @@ def _read_csv(src: Source) -> pd.DataFrame | None:
         return None
     for col in frame.columns:
         frame[col] = frame[col].str.strip()
+    src.decimal_comma = uses_decimal_comma(frame, sep)
     return frame

@@ -76,6 +76,7 @@ def population_table(
     rows: Sequence[int] | None = None,
     mapping: Mapping[str, str] | None = None,
     sectors: Mapping[str, int] | Iterable[str] | pd.DataFrame | None = None,
+    decimal_comma: bool | None = None,
 ) -> tuple[pd.DataFrame | None, dict[str, str], list[Problem], list[str]]:
     """Turn a Statbel-shaped table into the ``bevolking`` table.
 
@@ -90,6 +91,8 @@ def population_table(
     sectors : dict, iterable or DataFrame, optional
         The known sectors: codes, a code -> wijknr dict, or a frame with
         ``sector_code`` and ``wijknr``. Ghent codes not among them are problems.
+    decimal_comma : bool, optional
+        Whether the file writes decimal commas.
 
     Returns
     -------
@@ -151,6 +154,7 @@ def population_table(
         rows=rows,
         field=mapping["population"],
         what="population",
+        decimal_comma=decimal_comma,
     )
     problems.extend(num_problems)
 

@@ -33,17 +33,22 @@ _THOUSANDS_COMMA = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 # --------------------------------------------------------------------------- numbers
 
 
-def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def parse_numbers(
+    values: pd.Series, decimal_comma: bool | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Read numbers written as a Belgian or an English spreadsheet writes them.
 
-    A column with any value like ``12,5`` or ``1.234,5`` is read with decimal
-    commas (dots are thousands separators); otherwise dots are decimals and
-    commas in ``1,234`` are thousands separators.
+    With decimal commas, ``1.234,5`` is 1234.5 and ``1.250`` is 1250;
+    otherwise dots are decimals and commas in ``1,234`` are thousands
+    separators.
 
     Parameters
     ----------
     values : pandas.Series
         Numbers, or text holding numbers.
+    decimal_comma : bool, optional
+        Whether the file writes decimal commas (see :func:`uses_decimal_comma`);
+        when None, a column with any value like ``12,5`` is read so.
 
     Returns
     -------
@@ -64,7 +69,9 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray
     text = values.astype("string").str.strip()
     text = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
     empty = (text.isna() | (text == "")).to_numpy(dtype=bool, na_value=True)
-    if text.str.match(_BELGIAN_DECIMAL).fillna(False).any():
+    if decimal_comma is None:
+        decimal_comma = bool(text.str.match(_BELGIAN_DECIMAL).fillna(False).any())
+    if decimal_comma:
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
         thousands = text.str.match(_THOUSANDS_COMMA).fillna(False)
@@ -72,6 +79,29 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray
     numbers = pd.to_numeric(text, errors="coerce").astype(float).to_numpy()
     bad = ~empty & ~np.isfinite(numbers)
     return numbers, bad, empty
+
+
+def uses_decimal_comma(frame: pd.DataFrame, separator: str | None = None) -> bool | None:
+    """Whether a table of text writes decimal commas (a Belgian spreadsheet).
+
+    True when some column holds a value like ``12,5``; also when the file is
+    ``;``-separated and no value has a dot that cannot be a thousands separator
+    (like ``3.5`` or ``51.0545``). None when the table holds no text.
+    """
+    text_cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c].dtype)]
+    if not text_cols:
+        return None
+    stacked = pd.concat(
+        [frame[c].astype("string").str.strip() for c in text_cols], ignore_index=True
+    )
+    stacked = stacked.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    if stacked.str.match(_BELGIAN_DECIMAL).fillna(False).any():
+        return True
+    if separator == ";":
+        dotted = stacked.str.match(r"^[-+]?\d+\.\d+$").fillna(False)
+        grouped = stacked.str.match(r"^[-+]?\d{1,3}(\.\d{3})+$").fillna(False)
+        return not (dotted & ~grouped).any()
+    return None
 
 
 #: What each kind of value must be, as said in messages.
@@ -94,6 +124,7 @@ def check_numbers(
     rows: Sequence[int],
     field: str,
     what: str,
+    decimal_comma: bool | None = None,
 ) -> tuple[pd.Series, list[Problem]]:
     """Convert a column to numbers and report every value that is not allowed.
 
@@ -110,6 +141,8 @@ def check_numbers(
         Where the values come from, for messages (``rows``: user row numbers).
     what : str
         What the field holds, e.g. ``"kleuter capacity"``.
+    decimal_comma : bool, optional
+        See :func:`parse_numbers`.
 
     Returns
     -------
@@ -117,7 +150,7 @@ def check_numbers(
         Float values (Int64 for whole kinds), same index.
     problems : list of Problem
     """
-    numbers, bad, empty = parse_numbers(values)
+    numbers, bad, empty = parse_numbers(values, decimal_comma)
     rows = np.asarray(rows)
     found: list[tuple[np.ndarray, str]] = []
     raw = values.to_numpy(dtype=object)
@@ -154,6 +187,8 @@ def check_numbers(
             )
     if whole:
         result = pd.Series(numbers, index=values.index).round().astype("Int64")
+        if not result.isna().any():
+            result = result.astype(np.int64)
     else:
         result = pd.Series(numbers, index=values.index)
     return result, problems
