@@ -65,8 +65,20 @@ def _emit(args: argparse.Namespace, payload, table: pd.DataFrame) -> None:
         json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=_json_default)
         sys.stdout.write("\n")
     else:
-        with pd.option_context("display.width", 160, "display.max_rows", 500):
-            print(table.to_string(index=False, float_format=lambda v: f"{v:,.0f}"))
+        shown = table.copy()
+        for column in shown.columns:
+            if column.endswith(("coverage", "_share", "mape", "bias", "ratio")):
+                shown[column] = shown[column].map(
+                    lambda v: (
+                        ""
+                        if pd.isna(v)
+                        else f"{v:.1%}"
+                        if column.endswith(("coverage", "_share", "ratio"))
+                        else f"{v:.1f}%"
+                    )
+                )
+        with pd.option_context("display.width", 200, "display.max_rows", 500):
+            print(shown.to_string(index=False, float_format=lambda v: f"{v:,.0f}", na_rep=""))
 
 
 def _json_default(value):

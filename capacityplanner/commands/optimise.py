@@ -1,0 +1,161 @@
+"""``capacityplanner optimise``: propose sites on the shipped data and parameters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+from capacityplanner.commands.forecast import open_workspace
+from capacityplanner.models.params import VARIANTS
+
+PLAN_LEVELS = ("basis", "kinderopvang", "kleuter", "lager", "secundair", "bso", "jeugd")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the optimise command."""
+    parser = subparsers.add_parser("optimise", help="propose new and expanded sites (exact, HiGHS)")
+    parser.add_argument(
+        "--model",
+        choices=["cover-cost", "p-median", "max-cover", "min-sites"],
+        default="cover-cost",
+    )
+    parser.add_argument(
+        "--level",
+        action="append",
+        choices=PLAN_LEVELS,
+        help="level to plan (repeatable; default secundair)",
+    )
+    parser.add_argument("--year", type=int, default=2024, help="target school year (default 2024)")
+    parser.add_argument(
+        "--max-distance", type=float, metavar="M", help="metres, for every level planned"
+    )
+    parser.add_argument("--budget", type=float, metavar="EUR")
+    parser.add_argument(
+        "--sites", type=int, metavar="P", help="new sites (p-median) or at most P new sites"
+    )
+    parser.add_argument(
+        "--brede-saving",
+        type=float,
+        default=0.25,
+        help="share of fixed cost saved per extra function",
+    )
+    parser.add_argument(
+        "--brede-standard", action="store_true", help="every new site is a brede site"
+    )
+    parser.add_argument(
+        "--basis-with-bso", action="store_true", help="every new basis school gets bso"
+    )
+    parser.add_argument(
+        "--allow-unmet",
+        action="store_true",
+        help="leave unreachable demand unserved instead of failing",
+    )
+    parser.add_argument("--distance", choices=["network", "straight"], default="network")
+    parser.add_argument("--time-limit", type=float, metavar="S")
+    parser.add_argument("--params", metavar="FILE", help="parameter file (TOML)")
+    parser.add_argument("--variant", choices=VARIANTS)
+    parser.add_argument("--data", metavar="GPKG")
+    parser.add_argument(
+        "--lang", choices=["nl", "en"], default="nl", help="language of the summary"
+    )
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=run_optimise)
+
+
+def plan_to_dict(result) -> dict:
+    """A JSON-ready dict of a plan result."""
+
+    def frame(df: pd.DataFrame) -> list[dict]:
+        return json.loads(df.to_json(orient="records", double_precision=6))
+
+    return {
+        "model": result.model,
+        "levels": list(result.levels),
+        "year": result.year,
+        "status": result.status,
+        "proven_optimal": bool(result.proven_optimal),
+        "mip_gap": result.mip_gap,
+        "objective": result.objective,
+        "solve_seconds": result.solve_seconds,
+        "costs": {
+            "fixed": result.costs.fixed,
+            "brede_saving": result.costs.brede_saving,
+            "new_places": result.costs.new_places,
+            "expansion": result.costs.expansion,
+            "investment": result.costs.investment,
+        },
+        "sites": frame(result.sites),
+        "travel": frame(result.travel),
+        "unmet": frame(result.unmet),
+        "explanation": None if result.explanation is None else result.explanation.text_en,
+        "notes": list(result.notes),
+    }
+
+
+def run_optimise(args: argparse.Namespace) -> int:
+    """Build the planning problem, solve it, print the plan."""
+    from capacityplanner.models.optimise import PlanOptions, solve_plan, summary_en, summary_nl
+    from capacityplanner.scenarios.plan_inputs import (
+        PlanInputSettings,
+        build_planning_problem,
+        expand_levels,
+    )
+
+    workspace = open_workspace(args)
+    levels = expand_levels(args.level or ["secundair"])
+    settings = PlanInputSettings(
+        levels=levels,
+        year=args.year,
+        max_distance={lv: args.max_distance for lv in levels} if args.max_distance else {},
+        distance=args.distance,
+        variant=args.variant,
+    )
+    problem = build_planning_problem(workspace, settings)
+    options = PlanOptions(
+        model=args.model,
+        levels=levels,
+        budget=args.budget,
+        max_new_sites=args.sites if args.model != "p-median" else None,
+        p=args.sites if args.model == "p-median" else None,
+        brede_saving=args.brede_saving,
+        rule_basis_with_bso=args.basis_with_bso,
+        rule_brede_standard=args.brede_standard,
+        allow_unmet=args.allow_unmet,
+        time_limit=args.time_limit,
+    )
+
+    def progress(fraction, message):
+        if not args.json:
+            print(f"  {message}", file=sys.stderr)
+
+    result = solve_plan(problem, options, progress=progress)
+    summary = summary_nl(result) if args.lang == "nl" else summary_en(result)
+    if args.json:
+        payload = plan_to_dict(result)
+        payload["summary_nl"] = summary_nl(result)
+        payload["summary_en"] = summary_en(result)
+        payload["provenance"] = workspace.provenance()
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=_json_default)
+        sys.stdout.write("\n")
+    else:
+        print(summary)
+        if len(result.sites):
+            with pd.option_context("display.width", 200, "display.max_columns", 30):
+                print(result.sites.drop(columns=["x", "y"], errors="ignore").to_string(index=False))
+        if len(result.travel):
+            print(result.travel.to_string(index=False))
+    return 0 if result.status in ("optimal", "feasible") else 1
+
+
+def _json_default(value):
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    raise TypeError(type(value).__name__)
