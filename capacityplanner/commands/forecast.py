@@ -67,18 +67,20 @@ def _emit(args: argparse.Namespace, payload, table: pd.DataFrame) -> None:
     else:
         shown = table.copy()
         for column in shown.columns:
-            if column.endswith(("coverage", "_share", "mape", "bias", "ratio")):
-                shown[column] = shown[column].map(
-                    lambda v: (
-                        ""
-                        if pd.isna(v)
-                        else f"{v:.1%}"
-                        if column.endswith(("coverage", "_share", "ratio"))
-                        else f"{v:.1f}%"
-                    )
-                )
+            if column.endswith(("coverage", "_share", "ratio")):
+                shown[column] = shown[column].map(_percent)
+            elif column.endswith(("mape", "bias")):
+                shown[column] = shown[column].map(_percent_points)
         with pd.option_context("display.width", 200, "display.max_rows", 500):
             print(shown.to_string(index=False, float_format=lambda v: f"{v:,.0f}", na_rep=""))
+
+
+def _percent(value) -> str:
+    return "" if pd.isna(value) else f"{value:.1%}"
+
+
+def _percent_points(value) -> str:
+    return "" if pd.isna(value) else f"{value:.1f}%"
 
 
 def _json_default(value):
