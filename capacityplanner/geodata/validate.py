@@ -28,6 +28,7 @@ DEFAULT_TOLERANCE_M = 1000.0
 
 _BELGIAN_DECIMAL = r"^[-+]?(\d{1,3}(\.\d{3})+|\d+),\d+$"
 _THOUSANDS_COMMA = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
+_GROUPED_DOTS = r"^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$"
 
 
 # --------------------------------------------------------------------------- numbers
@@ -72,7 +73,10 @@ def parse_numbers(
     if decimal_comma is None:
         decimal_comma = bool(text.str.match(_BELGIAN_DECIMAL).fillna(False).any())
     if decimal_comma:
-        text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        # Dots are thousands separators only where they group digits by three.
+        grouped = text.str.match(_GROUPED_DOTS).fillna(False)
+        text = text.where(~grouped, text.str.replace(".", "", regex=False))
+        text = text.str.replace(",", ".", regex=False)
     else:
         thousands = text.str.match(_THOUSANDS_COMMA).fillna(False)
         text = text.where(~thousands, text.str.replace(",", "", regex=False))
