@@ -6,10 +6,13 @@ and hand it to :func:`solve_program`. The wrapper
 * reports progress through ``progress(fraction_or_None, message)`` at most a
   few times a second (fraction is the share of the time limit used, or
   ``None`` when there is no time limit);
-* checks ``cancel`` (a :class:`threading.Event` or a callable returning
-  ``bool``) from HiGHS' interrupt callbacks (simplex, interior point and
-  branch-and-bound), so a running solve stops within a fraction of a
-  second and keeps the best solution found so far;
+* runs HiGHS on a worker thread (highspy releases the GIL) and watches
+  ``cancel`` (a :class:`threading.Event` or a callable returning ``bool``)
+  from the calling thread every 50 ms. On cancel it asks HiGHS to stop
+  through its interrupt callbacks; HiGHS only checks those between phases
+  of its work (sometimes seconds apart), so after a short grace the wrapper
+  returns at once with the best solution the improving-solution callback
+  reported, and the worker ends by itself at its next check;
 * maps the HiGHS model status to a small vocabulary a planner understands.
 """
 
@@ -29,6 +32,10 @@ CancelToken = threading.Event | Callable[[], bool]
 
 #: How often (seconds) progress messages are passed on at most.
 PROGRESS_INTERVAL = 0.25
+#: How often (seconds) the calling thread checks for cancel and time.
+POLL_INTERVAL = 0.05
+#: Seconds to wait for HiGHS to stop after an interrupt before returning without it.
+ABANDON_GRACE = 0.3
 
 
 @dataclass
@@ -167,42 +174,84 @@ def solve_program(
     if threads is not None:
         h.setOptionValue("threads", int(threads))
     h.passModel(_to_highs_lp(program))
+    is_mip = bool(np.any(program.integrality))
 
-    state = {"last": 0.0, "cancelled": False}
+    # Shared between the HiGHS thread (callbacks) and this thread.
+    state: dict = {"stop": False, "best": None, "primal": np.inf, "dual": -np.inf, "gap": None}
 
-    def report(event: highspy.highs.HighsCallbackEvent) -> None:
-        if is_cancelled(cancel):
-            state["cancelled"] = True
-            event.interrupt()
-            return
-        if progress is None:
-            return
-        now = time.perf_counter()
-        if now - state["last"] < PROGRESS_INTERVAL:
-            return
-        state["last"] = now
-        elapsed = now - start
-        fraction = min(elapsed / time_limit, 1.0) if time_limit else None
+    def interrupt(event: highspy.highs.HighsCallbackEvent) -> None:
         out = event.data_out
         if event.callback_type == highspy.cb.HighsCallbackType.kCallbackMipInterrupt:
-            primal = out.mip_primal_bound
-            if np.isfinite(primal):
+            state["dual"] = out.mip_dual_bound
+            state["gap"] = out.mip_gap
+        if state["stop"] or is_cancelled(cancel):
+            state["stop"] = True
+            event.interrupt()
+
+    def improving(event: highspy.highs.HighsCallbackEvent) -> None:
+        out = event.data_out
+        state["best"] = np.array(out.mip_solution, dtype=float)
+        state["primal"] = out.objective_function_value
+
+    h.cbMipInterrupt.subscribe(interrupt)
+    h.cbSimplexInterrupt.subscribe(interrupt)
+    h.cbIpmInterrupt.subscribe(interrupt)
+    if is_mip:
+        h.cbMipImprovingSolution.subscribe(improving)
+
+    def work() -> None:
+        try:
+            h.run()
+        finally:
+            state["done"] = True
+
+    # Not a daemon: at interpreter exit Python waits for an abandoned solver to
+    # reach its next interrupt check instead of killing it inside C++.
+    worker = threading.Thread(target=work, name=f"highs-{label}", daemon=False)
+    worker.start()
+    last = 0.0
+    abandoned = False
+    while worker.is_alive():
+        worker.join(POLL_INTERVAL)
+        now = time.perf_counter()
+        elapsed = now - start
+        overdue = time_limit is not None and elapsed > time_limit + ABANDON_GRACE
+        if is_cancelled(cancel) or overdue:
+            state["stop"] = True
+            worker.join(ABANDON_GRACE)
+            if worker.is_alive():
+                # HiGHS checks for interrupts only between phases of its work;
+                # stop waiting and keep the best plan its callbacks reported.
+                # The solver thread ends at its next interrupt check.
+                abandoned = True
+                break
+        if progress is not None and now - last >= PROGRESS_INTERVAL and worker.is_alive():
+            last = now
+            fraction = min(elapsed / time_limit, 1.0) if time_limit else None
+            if np.isfinite(state["primal"]):
+                gap = state["gap"]
+                gap_text = f", gap {100 * gap:.2f}%" if gap is not None and np.isfinite(gap) else ""
                 message = (
-                    f"{label}: best plan {primal:,.0f}, bound {out.mip_dual_bound:,.0f}, "
-                    f"gap {100 * out.mip_gap:.2f}%, {out.mip_node_count} nodes, {elapsed:.1f} s"
+                    f"{label}: best plan {state['primal']:,.0f}, bound {state['dual']:,.0f}"
+                    f"{gap_text}, {elapsed:.1f} s"
                 )
-            else:
+            elif is_mip:
                 message = f"{label}: searching for a first plan, {elapsed:.1f} s"
-        else:
-            message = f"{label}: solving the relaxation, {elapsed:.1f} s"
-        progress(fraction, message)
-
-    h.cbMipInterrupt.subscribe(report)
-    h.cbSimplexInterrupt.subscribe(report)
-    h.cbIpmInterrupt.subscribe(report)
-
-    h.run()
+            else:
+                message = f"{label}: {elapsed:.1f} s"
+            progress(fraction, message)
     seconds = time.perf_counter() - start
+
+    if abandoned:
+        best = state["best"]
+        primal = float(state["primal"]) if best is not None else None
+        dual = float(state["dual"]) if np.isfinite(state["dual"]) else None
+        gap = None
+        if primal is not None and dual is not None:
+            gap = abs(primal - dual) / max(abs(primal), 1e-9)
+        status = "cancelled" if is_cancelled(cancel) else "time_limit"
+        return SolveOutcome(status, best, primal, dual, gap, seconds, "stopped while solving")
+
     model_status = h.getModelStatus()
     info = h.getInfo()
     ms = highspy.HighsModelStatus
@@ -210,7 +259,6 @@ def solve_program(
     if info.primal_solution_status == 2:  # feasible
         values = np.asarray(h.getSolution().col_value, dtype=float)
     objective = float(info.objective_function_value) if values is not None else None
-    is_mip = bool(np.any(program.integrality))
     bound = float(info.mip_dual_bound) if is_mip else objective
     gap = (
         float(info.mip_gap)
@@ -227,7 +275,7 @@ def solve_program(
     elif model_status in (ms.kInfeasible, ms.kUnboundedOrInfeasible):
         status = "infeasible"
         values = None
-    elif model_status == ms.kInterrupt or state["cancelled"]:
+    elif model_status == ms.kInterrupt or state["stop"]:
         status = "cancelled"
     elif model_status in (ms.kTimeLimit, ms.kIterationLimit, ms.kSolutionLimit):
         status = "time_limit"
