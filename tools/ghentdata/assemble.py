@@ -140,6 +140,8 @@ def write_gpkg(
     if tmp.exists():
         tmp.unlink()
     desc = dict(zip(info["key"], info["value"], strict=True))
+    # a fixed timestamp in gpkg_contents keeps rebuilt files byte-identical
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2024-01-01T00:00:00.000Z"})
     for name, gdf in layers.items():
         pyogrio.write_dataframe(
             gdf,
