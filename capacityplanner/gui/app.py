@@ -1,0 +1,79 @@
+"""Start the desktop app: ``capacityplanner`` (or ``capacityplanner --lang en``)."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from capacityplanner.errors import InputError
+from capacityplanner.gui.i18n import LanguageManager
+from capacityplanner.gui.main_window import MainWindow
+
+__all__ = ["create_main_window", "run_app"]
+
+
+def _show_error(exc: BaseException) -> None:
+    """A message box with one sentence; used for errors outside any handler."""
+    if isinstance(exc, InputError):
+        text = exc.message
+    else:
+        text = QCoreApplication.translate("MainWindow", "Something went wrong: %1").replace(
+            "%1", str(exc) or type(exc).__name__
+        )
+    QMessageBox.warning(
+        None, QCoreApplication.translate("MainWindow", "Ghent capacity planner"), text
+    )
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """Keep the app alive: report an uncaught exception instead of dying."""
+    if not isinstance(exc, InputError):
+        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    try:
+        _show_error(exc)
+    except Exception:  # noqa: BLE001 - never let the error path kill the app
+        pass
+
+
+def create_main_window(lang: str | None = None, dataset=None) -> tuple[MainWindow, LanguageManager]:
+    """Set the language, load the Ghent data set (unless given) and build the window.
+
+    A data set that cannot be loaded is reported in a message box; the window
+    opens empty.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("capacityplanner")
+    app.setOrganizationName("Stad Gent")
+    languages = LanguageManager(app)
+    languages.set_language(lang)
+    if dataset is None:
+        try:
+            from capacityplanner.geodata.dataset import load_dataset
+
+            dataset = load_dataset()
+        except InputError as exc:
+            _show_error(exc)
+    return MainWindow(dataset, languages), languages
+
+
+def run_app(lang: str | None = None) -> int:
+    """Open the main window on the Ghent data set and run until it closes.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        Interface language; Dutch when omitted.
+
+    Returns
+    -------
+    int
+        The application's exit status.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = _excepthook
+    window, _languages = create_main_window(lang)
+    window.show()
+    return app.exec()
