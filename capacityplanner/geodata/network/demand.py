@@ -67,8 +67,12 @@ def sector_demand_points(
         rc = pd.to_numeric(wegen["road_class"], errors="coerce").fillna(-1).to_numpy()
         lines = wegen.geometry.to_numpy()[np.isin(rc, RESIDENTIAL_CLASSES)]
         lines = lines[~shapely.is_missing(lines)]
+        shapely.prepare(polys)
         seg_idx, sec_idx = shapely.STRtree(polys).query(lines, predicate="intersects")
-        pieces = shapely.intersection(lines[seg_idx], polys[sec_idx])
+        pieces = lines[seg_idx]
+        # only segments crossing a sector boundary need clipping
+        cross = ~shapely.contains_properly(polys[sec_idx], pieces)
+        pieces[cross] = shapely.intersection(pieces[cross], polys[sec_idx][cross])
         parts, which = shapely.get_parts(pieces, return_index=True)
         is_line = shapely.get_type_id(parts) == 1
         parts, sec = parts[is_line], sec_idx[which[is_line]]
