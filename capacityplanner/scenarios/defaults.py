@@ -47,8 +47,8 @@ def scenario_from_dataset(
     name : str
         Scenario name.
     dataset : object, optional
-        Anything with ``layers`` (dict of layer name to (Geo)DataFrame) and
-        ``info`` (dict); default: :func:`capacityplanner.geodata.dataset.load_dataset`.
+        Anything with ``layers`` (dict of layer name to (Geo)DataFrame), optionally
+        ``tables`` (dict of name to DataFrame), and ``info`` (dict); default: :func:`capacityplanner.geodata.dataset.load_dataset`.
     author : str, optional
         Default: the login name.
     params : dict, optional
@@ -59,6 +59,7 @@ def scenario_from_dataset(
 
         dataset = load_dataset()
     layers = dict(dataset.layers)
+    layers.update(getattr(dataset, "tables", {}) or {})
     info = dict(getattr(dataset, "info", {}) or {})
     if params is None:
         from capacityplanner.models.params import ForecastParams
