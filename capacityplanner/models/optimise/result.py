@@ -15,8 +15,9 @@ import pandas as pd
 from .brede import brede_costs
 from .formulation import Formulation
 
-#: Amounts below this (children, places) are solver noise.
-EPS = 1e-6
+#: Amounts below this (children, places) are solver noise or the tolerance
+#: that later stages allow on earlier objectives.
+EPS = 1e-3
 
 STATUSES = ("optimal", "feasible", "cancelled", "infeasible", "no_solution")
 
@@ -275,9 +276,14 @@ def build_result(
     places_e = {lv: np.zeros(n_e) for lv in levels}
     places_c = {lv: np.zeros(prob.n_candidates) for lv in levels}
     for lv in levels:
+        # Places follow the children placed: a place nobody uses is never
+        # worth building, and this drops what later stages' tolerances allow.
         blk = form.blocks[lv]
-        places_e[lv][blk.e_site] = values[blk.e_cols]
-        places_c[lv][blk.p_cand] = values[blk.p_cols]
+        used = np.bincount(blk.x_site, weights=values[blk.x_cols], minlength=prob.n_sites)
+        cap = ex[f"capacity_{lv}"].to_numpy(float) if n_e else np.zeros(0)
+        grow = np.maximum(used[:n_e][blk.e_site] - cap[blk.e_site], 0.0)
+        places_e[lv][blk.e_site] = np.minimum(grow, values[blk.e_cols] + EPS)
+        places_c[lv][blk.p_cand] = np.minimum(used[n_e:][blk.p_cand], values[blk.p_cols] + EPS)
     cpp_e = ex["cost_per_place"].to_numpy(float) if n_e else np.zeros(0)
     extra = sum(places_e.values()) if levels else np.zeros(n_e)
     kept = np.ones(n_e, dtype=bool)
