@@ -178,6 +178,25 @@ def read_layer(
         ``layer`` in EPSG:31370 with the role's field names; ``loadable`` when
         no problem was found.
     """
+    result = _read_layer(
+        path,
+        layer,
+        role,
+        mapping,
+        join=join,
+        key=key,
+        join_sheet=join_sheet,
+        context=context,
+        assume_crs=assume_crs,
+    )
+    # Problems about the whole file first, then by file and row.
+    result.problems.sort(key=lambda p: (p.row is not None, p.file, p.row or 0))
+    return result
+
+
+def _read_layer(
+    path, layer, role, mapping, *, join, key, join_sheet, context, assume_crs
+) -> ImportResult:
     path = Path(path)
     context = context or ImportContext()
     result = ImportResult(path=path)

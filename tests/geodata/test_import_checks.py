@@ -78,8 +78,14 @@ def test_text_and_negative_capacity_name_row_and_field(tmp_path):
     result = read_layer(path, role="scholen_basis")
     assert not result.loadable
     found = {(p.row, p.field): p.message for p in result.problems}
-    assert set(found) == {(3, "capaciteit kleuter"), (4, "capaciteit lager"), (5, "capaciteit kleuter")}
-    assert found[(3, "capaciteit kleuter")].startswith("scholen.csv, row 3, field 'capaciteit kleuter'")
+    assert set(found) == {
+        (3, "capaciteit kleuter"),
+        (4, "capaciteit lager"),
+        (5, "capaciteit kleuter"),
+    }
+    assert found[(3, "capaciteit kleuter")].startswith(
+        "scholen.csv, row 3, field 'capaciteit kleuter'"
+    )
     assert "'veel'" in found[(3, "capaciteit kleuter")]
     assert "negative (-40)" in found[(4, "capaciteit lager")]
     assert "not a whole number" in found[(5, "capaciteit kleuter")]
@@ -157,9 +163,13 @@ def test_tolerance_and_boundary_decide_what_is_outside(tmp_path):
     path = tmp_path / "scholen.gpkg"
     layer.to_file(path)
     boundary = shapely.box(X0 - 500, Y0 - 500, X0 + 1000, Y0 + 500)
-    strict = read_layer(path, role="scholen_basis", context=ImportContext(boundary=boundary, tolerance_m=100))
+    strict = read_layer(
+        path, role="scholen_basis", context=ImportContext(boundary=boundary, tolerance_m=100)
+    )
     assert [p.row for p in strict.problems] == [2]
-    loose = read_layer(path, role="scholen_basis", context=ImportContext(boundary=boundary, tolerance_m=600))
+    loose = read_layer(
+        path, role="scholen_basis", context=ImportContext(boundary=boundary, tolerance_m=600)
+    )
     assert loose.loadable
 
 

@@ -110,7 +110,9 @@ def test_shapefile_without_prj_has_no_crs(tmp_path):
     result = read_layer(shp, role="scholen_basis", assume_crs="EPSG:31370")
     assert result.loadable, result.problems
     expected = schools_4326().to_crs(31370).geometry
-    assert np.allclose(shapely.get_coordinates(result.layer.geometry), shapely.get_coordinates(expected))
+    assert np.allclose(
+        shapely.get_coordinates(result.layer.geometry), shapely.get_coordinates(expected)
+    )
 
 
 def test_zipped_shapefile_is_read_and_reprojected(tmp_path):
@@ -140,10 +142,14 @@ def test_zip_without_geodata_is_reported(tmp_path):
 
 def test_belgian_csv_cp1252_semicolons_decimal_commas(tmp_path):
     text = (
-        "naam;lat;lon;capaciteit kleuter;capaciteit lager\n"
-        f"Sint-Amandsberg école;{SINT_AMANDSBERG[1]:.4f};{SINT_AMANDSBERG[0]:.4f};120;1.250\n"
-        f"Basisschool Korenmarkt;{KORENMARKT[1]:.4f};{KORENMARKT[0]:.4f};80;240\n"
-    ).replace("51.", "51,").replace("3.7", "3,7")
+        (
+            "naam;lat;lon;capaciteit kleuter;capaciteit lager\n"
+            f"Sint-Amandsberg école;{SINT_AMANDSBERG[1]:.4f};{SINT_AMANDSBERG[0]:.4f};120;1.250\n"
+            f"Basisschool Korenmarkt;{KORENMARKT[1]:.4f};{KORENMARKT[0]:.4f};80;240\n"
+        )
+        .replace("51.", "51,")
+        .replace("3.7", "3,7")
+    )
     path = tmp_path / "scholen.csv"
     path.write_bytes(text.encode("cp1252"))
     result = read_layer(path, role="scholen_basis")
@@ -158,7 +164,9 @@ def test_belgian_csv_cp1252_semicolons_decimal_commas(tmp_path):
 def test_csv_with_lambert_xy_and_utf8(tmp_path):
     x, y = TO_LAMBERT.transform(*KORENMARKT)
     path = tmp_path / "opvang.csv"
-    path.write_text(f"naam,x,y,plaatsen\nKinderdagverblijf Ça va,{x:.1f},{y:.1f},28\n", encoding="utf-8")
+    path.write_text(
+        f"naam,x,y,plaatsen\nKinderdagverblijf Ça va,{x:.1f},{y:.1f},28\n", encoding="utf-8"
+    )
     result = read_layer(path, role="kinderopvang")
     assert result.loadable, result.problems
     assert result.layer["name"].iloc[0] == "Kinderdagverblijf Ça va"
@@ -205,7 +213,10 @@ def test_gpkg_with_several_layers_asks_which(tmp_path):
     p = only_problem(read_layer(path, role="scholen_basis"))
     assert "alles.gpkg" in p.message and "a, b" in p.message
     assert read_layer(path, layer="b", role="scholen_basis").loadable
-    assert "has no layer 'c'" in only_problem(read_layer(path, layer="c", role="scholen_basis")).message
+    assert (
+        "has no layer 'c'"
+        in only_problem(read_layer(path, layer="c", role="scholen_basis")).message
+    )
 
 
 def test_import_layer_raises_first_problem(tmp_path):
