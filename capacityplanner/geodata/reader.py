@@ -23,6 +23,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+from pyproj import CRS
+from pyproj.exceptions import CRSError
 
 from capacityplanner.geodata.problems import Problem, problem
 from capacityplanner.geodata.validate import uses_decimal_comma
@@ -191,7 +193,17 @@ def _read_vector(src: Source, layer: str | None, prefer: tuple[str, ...]) -> Sou
     try:
         frame = pyogrio.read_dataframe(target, layer=chosen)
     except Exception as exc:
-        src.problems.append(_unreadable(name, exc, chosen))
+        prj = _bad_prj(path) if suffix == ".shp" else None
+        if prj is not None:
+            src.problems.append(
+                problem(
+                    name,
+                    f"the coordinate reference system in its .prj file is unknown ({prj})",
+                    layer=chosen,
+                )
+            )
+        else:
+            src.problems.append(_unreadable(name, exc, chosen))
         return src
     if not isinstance(frame, gpd.GeoDataFrame):
         src.is_table = True
@@ -201,6 +213,18 @@ def _read_vector(src: Source, layer: str | None, prefer: tuple[str, ...]) -> Sou
     src.frame = frame
     src.rows = np.arange(1, len(frame) + 1)
     return src
+
+
+def _bad_prj(shp: Path) -> str | None:
+    """Why the shapefile's .prj cannot be read as a CRS, or None when it can (or is absent)."""
+    prj = shp.with_suffix(".prj")
+    if not prj.exists():
+        return None
+    try:
+        CRS.from_wkt(prj.read_text(errors="replace"))
+    except CRSError as exc:
+        return str(exc).splitlines()[0][:160]
+    return None
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -115,6 +115,22 @@ def test_shapefile_without_prj_has_no_crs(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "prj",
+    ['PROJCS["onbekend",GEOGCS["x"]]', 'LOCAL_CS["Lokaal",UNIT["metre",1]]'],
+    ids=["unreadable", "local"],
+)
+def test_shapefile_with_unknown_crs(tmp_path, prj):
+    shp = tmp_path / "opvang.shp"
+    gpd.GeoDataFrame(
+        {"naam": ["A"], "plaatsen": [12]}, geometry=[shapely.Point(104_500, 194_000)], crs=31370
+    ).to_file(shp)
+    shp.with_suffix(".prj").write_text(prj)
+    p = only_problem(read_layer(shp, role="kinderopvang"))
+    assert p.message.startswith("opvang.shp, layer 'opvang'")
+    assert "coordinate reference system" in p.message and "unknown" in p.message
+
+
 def test_zipped_shapefile_is_read_and_reprojected(tmp_path):
     folder = tmp_path / "shp"
     folder.mkdir()
