@@ -8,7 +8,11 @@ deterministically (fixed seed, sorted output). Every assumption is written to
     python tools/build_ghent_data.py [--source DIR] [--out resources/ghent.gpkg]
 
 The calibration constants below are the citywide capacities as of school year
-2018; they are the only numbers to change when the forecast is recalibrated.
+2018; they are the only numbers to change when the forecast is recalibrated:
+capacity = the forecast's 2024-25 demand (``capacityplanner balance --year 2024
+--level basis --by city --json``) minus the published shortfall; childcare
+places = 51.5 % of the children aged 0-2 on 1 January 2025. Rebuild, then run
+``tests/test_cli_forecast.py``.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ import time
 from pathlib import Path
 
 # --- calibration: citywide capacity as of school year 2018 (one line each) ---
-BASIS_CAPACITY_2018 = 24224  # kleuter + lager places
-SECUNDAIR_CAPACITY_2018 = 26672  # secondary places
-KINDEROPVANG_PLACES_2018 = 4400  # childcare places (about 51.5 % of children aged 0-2)
+BASIS_CAPACITY_2018 = 25139  # kleuter + lager places
+SECUNDAIR_CAPACITY_2018 = 26602  # secondary places
+KINDEROPVANG_PLACES_2018 = 4546  # childcare places (coverage 51.5 % of children 0-2 on 1 Jan 2025)
 # --- published targets the capacities are calibrated against ---
 SHORTFALL_2024_BASIS_2018 = 1912
 SHORTFALL_2024_SECUNDAIR_2018 = 4268

