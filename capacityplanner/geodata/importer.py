@@ -525,13 +525,22 @@ def _fill_defaults(
 
 def _wijknr_of(frame: gpd.GeoDataFrame, wijken: gpd.GeoDataFrame) -> pd.Series:
     """The ``wijknr`` of the district each feature lies in (or the nearest one)."""
-    points = gpd.GeoDataFrame(geometry=frame.geometry.representative_point(), crs=frame.crs)
-    usable = points.geometry.notna() & ~points.geometry.is_empty
-    joined = gpd.sjoin_nearest(
-        points[usable], wijken[["wijknr", "geometry"]].to_crs(frame.crs), how="left"
-    )
-    joined = joined[~joined.index.duplicated(keep="first")]
-    return joined["wijknr"].reindex(frame.index).astype("Int64")
+    points = frame.geometry.representative_point().to_numpy()
+    areas = wijken.to_crs(frame.crs)
+    numbers = areas["wijknr"].to_numpy()
+    tree = shapely.STRtree(areas.geometry.to_numpy())
+    found = np.full(len(points), -1, dtype=np.int64)
+    usable = ~(shapely.is_missing(points) | shapely.is_empty(points))
+    idx = np.flatnonzero(usable)
+    src, hit = tree.query(points[idx], predicate="within")
+    found[idx[src[::-1]]] = hit[::-1]  # the first district wins where two touch
+    rest = np.flatnonzero(usable & (found < 0))
+    if len(rest):
+        src, hit = tree.query_nearest(points[rest], all_matches=False)
+        found[rest[src]] = hit
+    out = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    out[found >= 0] = numbers[found[found >= 0]]
+    return out
 
 
 def problems_text(problems: list[Problem]) -> str:

@@ -67,6 +67,11 @@ def parse_numbers(
     if pd.api.types.is_numeric_dtype(values.dtype):
         numbers = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
         return numbers, np.zeros(len(values), bool), empty
+    if not decimal_comma:
+        # Fast path: plain numbers written as text.
+        direct = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+        if np.isfinite(direct[~empty]).all():
+            return direct, np.zeros(len(values), bool), empty
     text = values.astype("string").str.strip()
     text = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
     empty = (text.isna() | (text == "")).to_numpy(dtype=bool, na_value=True)
