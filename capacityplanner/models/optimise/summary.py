@@ -77,7 +77,7 @@ def _school_year(year: int | None) -> str:
 
 def _wijk(result: PlanResult, wijknr: int, lang: str) -> str:
     if wijknr == 0:
-        return "buiten Gent" if lang == "nl" else "outside Ghent"
+        return "instroom van buiten Gent" if lang == "nl" else "inflow from outside Ghent"
     return result.wijk_names.get(int(wijknr), f"wijk {int(wijknr)}")
 
 
@@ -232,9 +232,9 @@ def _summary(result: PlanResult, lang: str) -> str:
         )
         total = fmt_number(sum(unmet.values()), lang)
         out.append(
-            f"{total} kinderen krijgen geen plaats binnen de maximale afstand, vooral in {where}."
+            f"{total} kinderen krijgen geen plaats binnen de maximale afstand, vooral: {where}."
             if nl
-            else f"{total} children get no place within the maximum distance, mostly in {where}."
+            else f"{total} children get no place within the maximum distance, mostly: {where}."
         )
     else:
         out.append(
