@@ -265,3 +265,49 @@ def test_euclidean_is_straight_line_times_detour():
     limited = euclidean_matrix(o, d, detour_factor=1.3, limit_m=700)
     assert limited.nnz == 2
     np.testing.assert_allclose(limited.toarray()[0], [650.0, 1.0])
+
+
+def test_car_limit_in_other_unit_matches_networkx_on_a_random_grid():
+    import networkx as nx
+
+    rng = np.random.default_rng(7)
+    n = 6
+    xy = {
+        (i, j): (i * 100 + rng.uniform(-20, 20), j * 100 + rng.uniform(-20, 20))
+        for i in range(n)
+        for j in range(n)
+    }
+    items = []
+    for (i, j), p in xy.items():
+        for q in ((i + 1, j), (i, j + 1)):
+            if q in xy:
+                rr = rng.choice(["D", "D", "FT", "TF"])
+                items.append(([p, xy[q]], int(rng.choice([0, 2, 4, 7])), str(rr)))
+    car = StreetNetwork.from_wegen(wegen(items), "car")
+    g = nx.DiGraph(car.to_networkx())  # a grid has no parallel edges
+    nodes = sorted(g.nodes)
+    pts = np.array([[g.nodes[k]["x"], g.nodes[k]["y"]] for k in nodes])
+    # minutes along the metres-shortest route, per pair, by networkx
+    minutes = np.full((len(nodes), len(nodes)), np.inf)
+    for a, src in enumerate(nodes):
+        _, routes = nx.single_source_dijkstra(g, src, weight="metres")
+        for b, dst in enumerate(nodes):
+            if dst in routes:
+                r = routes[dst]
+                minutes[a, b] = sum(
+                    g.edges[x, y]["minutes"] for x, y in zip(r, r[1:], strict=False)
+                )
+    limit = float(np.median(minutes[np.isfinite(minutes) & (minutes > 0)]))
+    got = car.distance_matrix(pts, pts[: len(nodes) // 2], limit_min=limit)
+    expected = minutes[:, : len(nodes) // 2] <= limit
+    assert 0 < expected.sum() < expected.size
+    assert (got.toarray() > 0).tolist() == expected.tolist()
+
+
+def test_point_on_a_node_leaves_by_any_street_whatever_the_one_way():
+    # the node (100, 0) ends the one-way A -> B and starts the detour; a point placed on
+    # it must reach the detour however the tie between the two edges is snapped
+    layer = square_with_direct_link(direct_dir="FT")
+    car = StreetNetwork.from_wegen(layer, "car")
+    d = car.distance_matrix(pt(100, 0, 0, 0), pt(100, 100, 0, 100)).toarray()
+    np.testing.assert_allclose(d, [[100.0, 200.0], [200.0, 100.0]])

@@ -2,8 +2,8 @@
 
 The graph is given as arcs (tail, head, primary cost, secondary cost). Dijkstra runs on the
 primary cost from a set of source nodes (with ``limit``); the secondary cost along the
-chosen shortest-path tree is recovered from the predecessors by pointer jumping, vectorised
-over all sources and nodes.
+chosen shortest path is recovered from the predecessors, walking back from all
+(source, target) pairs at once.
 """
 
 from __future__ import annotations
@@ -73,30 +73,29 @@ def build_arc_graph(
     return ArcGraph(csr=csr, secondary=secondary, keys=keys)
 
 
-def _secondary_along_tree(graph: ArcGraph, pred: np.ndarray) -> np.ndarray:
-    """Secondary cost from the source to every node along the predecessor tree.
+def _secondary_to_targets(graph: ArcGraph, pred: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Secondary cost from each source (row of ``pred``) to each target along its tree.
 
-    Pointer jumping (Wyllie): each round every unfinished node adds its ancestor's partial
-    sum and jumps to the ancestor's ancestor, so depth d needs log2(d) rounds; finished
-    nodes drop out of the working set.
+    Walks back from every (source, target) pair to the source at once, one arc per round;
+    pairs leave the working set as they reach their source.
     """
     k, n = pred.shape
-    flat_pred = pred.ravel()
-    live = np.flatnonzero(flat_pred >= 0)
-    parent = flat_pred[live].astype(np.int64)
-    acc = np.zeros(k * n)
-    arc = graph.key_index().get_indexer(parent * n + live % n)
-    acc[live] = graph.secondary[arc]
-    anc = np.full(k * n, -1, dtype=np.int64)
-    anc[live] = live - live % n + parent  # flat position of the parent in the same row
-    while live.size:
-        a = anc[live]
-        new_acc = acc[live] + acc[a]
-        new_anc = anc[a]
-        acc[live] = new_acc
-        anc[live] = new_anc
-        live = live[new_anc >= 0]
-    return acc.reshape(k, n)
+    flat = pred.ravel()
+    reached = np.flatnonzero(flat >= 0)
+    step = np.zeros(k * n)  # secondary cost of the tree arc into each (row, node)
+    arc = graph.key_index().get_indexer(flat[reached].astype(np.int64) * n + reached % n)
+    step[reached] = graph.secondary[arc]
+    pos = ((np.arange(k, dtype=np.int64) * n)[:, None] + targets[None, :]).ravel()
+    acc = np.zeros(pos.size)
+    active = np.flatnonzero(flat[pos] >= 0)
+    while active.size:
+        p = pos[active]
+        acc[active] += step[p]
+        parent = flat[p]
+        more = parent >= 0
+        active = active[more]
+        pos[active] = p[more] - p[more] % n + parent[more]
+    return acc.reshape(k, len(targets))
 
 
 def many_to_many(
@@ -130,7 +129,7 @@ def many_to_many(
     secondary = np.full((k, m), np.inf) if with_secondary else None
     if k == 0 or m == 0:
         return primary, secondary
-    budget = _ROW_BUDGET // 4 if with_secondary else _ROW_BUDGET
+    budget = _ROW_BUDGET // 2 if with_secondary else _ROW_BUDGET
     chunk = max(1, budget // max(graph.n_nodes, 1))
     for start in range(0, k, chunk):
         block = sources[start : start + chunk]
@@ -138,9 +137,9 @@ def many_to_many(
             dist, pred = dijkstra(
                 graph.csr, directed=True, indices=block, limit=limit, return_predecessors=True
             )
-            sec = _secondary_along_tree(graph, pred)
+            sec = _secondary_to_targets(graph, pred, targets)
             secondary[start : start + len(block)] = np.where(
-                np.isfinite(dist[:, targets]), sec[:, targets], np.inf
+                np.isfinite(dist[:, targets]), sec, np.inf
             )
         else:
             dist = dijkstra(graph.csr, directed=True, indices=block, limit=limit)

@@ -321,19 +321,23 @@ class StreetNetwork:
         """Arcs joining snapped points (ids ``first_id``...) to their edge's end nodes."""
         e = snap.edge
         point = first_id + np.arange(len(e))
+        length = self.edge_length_m[e]
         to_start = snap.offset_m + snap.along_m
-        to_end = snap.offset_m + self.edge_length_m[e] - snap.along_m
+        to_end = snap.offset_m + length - snap.along_m
+        # a point exactly on an end node reaches that node whatever the edge's direction
+        at_start = snap.along_m <= 1e-9
+        at_end = snap.along_m >= length - 1e-9
         fw, bw = self.edge_forward[e], self.edge_backward[e]
-        if outgoing:  # point -> start needs backward travel, point -> end forward travel
-            tail = np.concatenate([point[bw], point[fw]])
-            head = np.concatenate([self.edge_u[e][bw], self.edge_v[e][fw]])
-        else:  # start -> point needs forward travel, end -> point backward travel
-            tail = np.concatenate([self.edge_u[e][fw], self.edge_v[e][bw]])
-            head = np.concatenate([point[fw], point[bw]])
-        first, second = (bw, fw) if outgoing else (fw, bw)
-        metres = np.concatenate([to_start[first], to_end[second]])
+        if outgoing:  # point -> start is backward travel, point -> end forward travel
+            start_ok, end_ok = bw | at_start, fw | at_end
+        else:  # start -> point is forward travel, end -> point backward travel
+            start_ok, end_ok = fw | at_start, bw | at_end
+        ends = np.concatenate([self.edge_u[e][start_ok], self.edge_v[e][end_ok]])
+        points = np.concatenate([point[start_ok], point[end_ok]])
+        tail, head = (points, ends) if outgoing else (ends, points)
+        metres = np.concatenate([to_start[start_ok], to_end[end_ok]])
         speed = np.concatenate(
-            [self.edge_speed_m_per_min[e][first], self.edge_speed_m_per_min[e][second]]
+            [self.edge_speed_m_per_min[e][start_ok], self.edge_speed_m_per_min[e][end_ok]]
         )
         return tail, head, metres, metres / speed
 
