@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from capacityplanner.models.optimise import PlanOptions, solve_plan
+from capacityplanner.models.optimise import PlanOptions, solve_plan, summary_en
 from capacityplanner.models.optimise.synthetic import synthetic_ghent_problem
 
 LONG = PlanOptions(model="max-cover", budget=60e6, time_limit=120)
@@ -81,3 +81,17 @@ def test_cancel_given_as_a_callable(hard_problem):
     start = time.perf_counter()
     result = solve_plan(hard_problem, LONG, cancel=lambda: time.perf_counter() - start > 0.5)
     assert result.status == "cancelled"
+
+
+def test_time_limit_gives_a_plan_that_is_not_claimed_optimal(hard_problem):
+    options = PlanOptions(model="max-cover", budget=60e6, time_limit=8.0)
+    result = solve_plan(hard_problem, options)
+    assert result.status in ("feasible", "no_solution")
+    assert not result.proven_optimal
+    if result.status == "feasible":
+        assert result.mip_gap is None or result.mip_gap > 0
+        assert result.costs.investment <= 60e6 * (1 + 1e-6)
+        # children were still placed by the final step, close to home
+        served = result.travel.set_index("level")["served"]
+        assert (served > 0).all()
+        assert "not proven optimal" in summary_en(result)

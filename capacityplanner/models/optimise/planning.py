@@ -47,6 +47,9 @@ STAGES: dict[str, list[tuple[str, bool]]] = {
     "min-sites": [("sites+unmet", True), ("cost", True), ("distance", False)],
 }
 
+#: Seconds the final placement LP may always use, even past the time limit.
+FINAL_LP_MIN_SECONDS = 10.0
+
 STAGE_LABELS = {
     "cost+unmet": "least-cost plan",
     "distance+unmet": "shortest travel",
@@ -159,8 +162,25 @@ def solve_plan(
     first = None
     notes: list[str] = []
     proven = options.mip_rel_gap == 0
+    skip_to_final = False
     for k, (recipe, integer) in enumerate(stages):
+        final = k == len(stages) - 1
         label = f"step {k + 1}/{len(stages)}: {STAGE_LABELS[recipe]}"
+        if k > 0 and is_cancelled(cancel):
+            break
+        if skip_to_final and not final:
+            proven = False
+            continue
+        remaining = None
+        if options.time_limit is not None:
+            remaining = options.time_limit - (time.perf_counter() - start)
+            if k > 0 and integer and remaining <= 0:
+                notes.append(f"time limit reached before {STAGE_LABELS[recipe]}")
+                proven = False
+                continue
+            if not integer:
+                # placing the children is a quick LP; it always runs
+                remaining = max(remaining, FINAL_LP_MIN_SECONDS)
         cost, offset = _objective(form, recipe)
         stage_program = LinearProgram(
             cost, program.col_lower, program.col_upper, program.integrality,
@@ -168,14 +188,6 @@ def solve_plan(
         )  # fmt: skip
         if not integer:
             stage_program = _fix_integers(stage_program, values)
-        remaining = None
-        if options.time_limit is not None:
-            remaining = options.time_limit - (time.perf_counter() - start)
-            if k > 0 and remaining <= 0:
-                notes.append(f"time limit reached before {STAGE_LABELS[recipe]}")
-                break
-        if k > 0 and is_cancelled(cancel):
-            break
         say(None, label)
         outcome = solve_program(
             stage_program,
@@ -199,20 +211,21 @@ def solve_plan(
                 if outcome.status not in ("cancelled", "time_limit"):
                     notes.append(f"solver stopped: {outcome.message}")
                 return empty_result(form, status, time.perf_counter() - start, notes)
+        if outcome.has_solution:
             values = outcome.values
-            if outcome.status != "optimal":
-                proven = False
-                break
-        else:
-            if outcome.has_solution:
-                values = outcome.values
-            if integer and outcome.status != "optimal":
-                proven = False
-            if outcome.status != "optimal":
-                if outcome.status != "cancelled":
-                    notes.append(f"{STAGE_LABELS[recipe]}: {outcome.message}")
-                break
-        if k + 1 < len(stages):
+        if outcome.status == "cancelled":
+            proven = False
+            if not final:
+                notes.append("cancelled: children placed as the interrupted step left them")
+            break
+        if outcome.status != "optimal":
+            proven = False
+            skip_to_final = True
+            if k > 0 or outcome.status != "time_limit":
+                notes.append(f"{STAGE_LABELS[recipe]}: {outcome.message}")
+            if not outcome.has_solution:
+                continue
+        if not final:
             reached = float(cost @ values)
             tol = 1e-7 * abs(reached) + 1e-6
             program = _with_row(program, cost, reached + tol)
