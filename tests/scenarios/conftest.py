@@ -65,9 +65,7 @@ def backend(request) -> str:
     return request.param
 
 
-@pytest.fixture
-def db_url(backend, tmp_path) -> str:
-    """A URL of an empty scenario database on the back-end under test."""
+def _database(backend: str, tmp_path: Path):
     if backend == "sqlite":
         yield str(tmp_path / "project.gpkg")
         return
@@ -75,7 +73,8 @@ def db_url(backend, tmp_path) -> str:
     if base is None:
         pytest.skip(why)
     schema_name = f"cp_test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(make_url(base).set(drivername="postgresql+psycopg"))
+    base_url = make_url(base).set(drivername="postgresql+psycopg")
+    engine = sa.create_engine(base_url)
     with engine.begin() as conn:
         if sa.inspect(conn).has_table("cp_scenarios", schema="public"):
             pytest.fail(
@@ -84,14 +83,23 @@ def db_url(backend, tmp_path) -> str:
             )
         conn.exec_driver_sql(f'CREATE SCHEMA "{schema_name}"')
     try:
-        yield _pg_schema_url(
-            make_url(base).set(drivername="postgresql+psycopg").render_as_string(False),
-            schema_name,
-        )
+        yield _pg_schema_url(base_url.render_as_string(hide_password=False), schema_name)
     finally:
         with engine.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema_name}" CASCADE')
         engine.dispose()
+
+
+@pytest.fixture
+def db_url(backend, tmp_path):
+    """A URL of an empty scenario database on the back-end under test."""
+    yield from _database(backend, tmp_path)
+
+
+@pytest.fixture
+def pg_url(tmp_path):
+    """A URL (with its password) of an empty scenario database on PostgreSQL/PostGIS."""
+    yield from _database("postgresql", tmp_path)
 
 
 def sample_sites(n: int = 5, seed: int = 1) -> gpd.GeoDataFrame:
