@@ -126,3 +126,10 @@ def test_brede_rule_adds_a_school_to_a_childcare_site():
     )  # fmt: skip
     r = solve_plan(prob, PlanOptions(brede_saving=0.25, rule_brede_standard=True))
     assert set(r.new_sites["functions"].iloc[0].split("+")) == {"basis", "kinderopvang", "bso"}
+
+
+def test_options_can_plan_a_subset_of_the_levels():
+    r = solve_plan(brede_choice_problem(), PlanOptions(levels=["kinderopvang"], brede_saving=0.5))
+    assert r.levels == ("kinderopvang",)
+    assert r.new_sites["site_id"].tolist() == ["C"]
+    assert set(r.allocation["level"]) == {"kinderopvang"}

@@ -22,6 +22,16 @@ candidate sites
     site could offer per level), ``fixed_cost`` (EUR per function opened),
     ``cost_per_place``, optional ``status`` in :data:`CANDIDATE_STATUSES`
     and ``name``.
+statuses of existing sites
+    ``open``: kept at its capacity; ``expandable`` (default): kept, may grow
+    by up to ``max_extra_places`` (all levels together) at
+    ``cost_per_place``; ``forced_open``: kept whatever the model, may grow
+    (as ``expandable``; the word makes the planner's decision explicit);
+    ``closable``: the model may close it (its capacity goes, its
+    ``closure_saving`` counts), it does not grow.
+statuses of candidate sites
+    ``candidate`` (default): the model decides; ``forced_open``: opens in
+    every plan (the model picks its functions); ``excluded``: never used.
 distances
     ``{level: csr_matrix}`` of shape (points, existing + candidates), sites
     in that order; a stored entry means the site is within the level's
