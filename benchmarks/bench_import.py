@@ -14,7 +14,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from capacityplanner.geodata.importer import context_from_gpkg, read_layer
+from capacityplanner.geodata.context import context_from_gpkg
+from capacityplanner.geodata.importer import read_layer
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ghent"
 N = 20_000

@@ -82,7 +82,8 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
 
 def run_import(args: argparse.Namespace) -> int:
     """Validate the file and print the report; 0 when loadable, 2 when not."""
-    from capacityplanner.geodata.importer import context_from_gpkg, read_layer
+    from capacityplanner.geodata.context import context_from_gpkg
+    from capacityplanner.geodata.importer import read_layer
 
     if args.key and not args.join:
         raise InputError("--key needs --join TABLE: the key says how to join that table.")
