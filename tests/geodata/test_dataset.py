@@ -176,7 +176,11 @@ def test_named_projects_sit_where_the_policy_note_puts_them(ds):
     assert set(new["wijknr"]) == {4, 7, 22}
     assert (new[["capacity_kleuter", "capacity_lager"]] == 0).all().all()
     ch = ds.table("capaciteitswijzigingen")
-    assert ch[ch["site_id"].isin(new["site_id"])]["places"].sum() == 600
+    school_places = ch["site_id"].isin(new["site_id"]) & ch["level"].isin(["kleuter", "lager"])
+    assert ch[school_places]["places"].sum() == 600
+    # every new school gets out-of-school care (city rule)
+    bso = ch[ch["site_id"].isin(new["site_id"]) & (ch["level"] == "bso")]
+    assert set(bso["site_id"]) == set(new["site_id"]) and (bso["places"] > 0).all()
     assert (new["opened"].between(2025, 2027)).all()
     unknown = basis[basis["name"].str.contains("Bert Carlier|Groen Drieske")]
     assert len(unknown) == 2 and (unknown["location_approximate"] == 1).all()

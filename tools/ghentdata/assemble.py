@@ -16,7 +16,7 @@ from .placement import Picker, street_candidates, to_layer
 COMMON = ["site_id", "name", "wijknr", "street", "location_approximate", "illustrative"]
 COLUMNS = {
     "scholen_basis": [*COMMON, "instellingsnummer", "network", "capacity_kleuter", "capacity_lager",
-                      "opened", "cost_per_place", "max_extra_places"],
+                      "capacity_bso", "opened", "cost_per_place", "max_extra_places"],
     "scholen_secundair": [*COMMON, "instellingsnummer", "network", "capacity_secundair", "opened",
                           "cost_per_place", "max_extra_places"],
     "kinderopvang": [*COMMON, "places", "income_related_places", "opened"],

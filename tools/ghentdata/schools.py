@@ -37,6 +37,12 @@ SCHOOL_SIZE_BASIS = 370
 SCHOOL_SIZE_SECUNDAIR = 950
 
 
+#: Seed of the bso places, apart from the school layer's own draws.
+BSO_SEED = 2502
+#: bso places of a new basis school, as a share of its school places.
+BSO_SHARE_NEW = 0.3
+
+
 def _inst(prefix: str, i: int) -> str:
     return f"ILL-{prefix}{i:04d}"
 
@@ -113,6 +119,26 @@ def basis(
                     "gepland",
                 )
             )
+    # out-of-school care (bso) in the school: 22-32% of its places (own generator, so the
+    # other fields do not change with it); every new school gets bso (city rule)
+    bso_rng = np.random.default_rng(BSO_SEED)
+    school_places = sites["capacity_kleuter"] + sites["capacity_lager"]
+    sites["capacity_bso"] = np.round(
+        school_places * bso_rng.uniform(0.22, 0.32, len(sites))
+    ).astype("int64")
+    for spec, site in zip(NEW_BASIS, sites.tail(len(NEW_BASIS)).itertuples(), strict=True):
+        places = round(BSO_SHARE_NEW * (spec["kleuter"] + spec["lager"]))
+        changes.append(
+            _change(
+                site.site_id,
+                "scholen_basis",
+                "bso",
+                places,
+                spec["opened"],
+                f"Nieuwe school: {spec['name']} (bso)",
+                "gepland",
+            )
+        )
     for name, spec in NAMED_BASIS.items():
         sid = sites.loc[sites["name"] == f"Stedelijke Basisschool {name}", "site_id"].iloc[0]
         changes.append(
