@@ -111,7 +111,9 @@ def ghent_problem(year: int, distances: str) -> PlanningProblem:
                 "x": lay.geometry.x.to_numpy(),
                 "y": lay.geometry.y.to_numpy(),
                 "wijknr": lay["wijknr"].to_numpy(),
-                "cost_per_place": lay.get("cost_per_place", pd.Series(25_000.0, lay.index)).to_numpy(),
+                "cost_per_place": lay.get(
+                    "cost_per_place", pd.Series(25_000.0, lay.index)
+                ).to_numpy(),
                 "max_extra_places": lay.get("max_extra_places", pd.Series(0, lay.index)).to_numpy(),
                 "status": "expandable" if layer != "kinderopvang" else "open",
             }
