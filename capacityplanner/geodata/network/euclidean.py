@@ -7,7 +7,8 @@ import scipy.sparse as sp
 from scipy.spatial import cKDTree, distance
 
 from capacityplanner.errors import InputError
-from capacityplanner.geodata.network.street_network import MIN_METRES, _as_points
+from capacityplanner.geodata.network.snapping import as_points
+from capacityplanner.geodata.network.street_network import MIN_METRES
 
 
 def euclidean_matrix(
@@ -42,8 +43,8 @@ def euclidean_matrix(
     >>> euclidean_matrix(np.array([[0.0, 0.0]]), np.array([[300.0, 400.0]]), 1.2).toarray()
     array([[600.]])
     """
-    o = _as_points(origins, "origins")
-    d = _as_points(destinations, "destinations")
+    o = as_points(origins, "origins")
+    d = as_points(destinations, "destinations")
     if not (np.isfinite(detour_factor) and detour_factor > 0):
         raise InputError(f"The detour factor must be a positive number, not {detour_factor!r}.")
     if limit_m is not None and not limit_m > 0:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 import geopandas as gpd
 import networkx as nx
@@ -40,48 +39,12 @@ from capacityplanner.geodata.network.modes import (
     speeds_m_per_min,
 )
 from capacityplanner.geodata.network.routing import build_arc_graph, many_to_many
+from capacityplanner.geodata.network.snapping import Snap, as_points, snap_points
 
 WEIGHTS: tuple[str, ...] = ("metres", "minutes")
 #: Stored values are floored at these so that a stored entry is never 0.
 MIN_METRES = 1.0
 MIN_MINUTES = 0.01
-
-
-@dataclass(frozen=True)
-class Snap:
-    """Where points meet the network.
-
-    Attributes
-    ----------
-    edge : ndarray of int
-        Edge index (into the network's edge arrays) each point was snapped to.
-    along_m : ndarray of float
-        Distance along that edge from its start node to the snapped location.
-    offset_m : ndarray of float
-        Straight-line distance from the point to the snapped location.
-    xy : ndarray, shape (n, 2)
-        Snapped location.
-    wegen_row : ndarray of int
-        Position of the snapped segment in the ``wegen`` layer.
-    """
-
-    edge: np.ndarray
-    along_m: np.ndarray
-    offset_m: np.ndarray
-    xy: np.ndarray
-    wegen_row: np.ndarray
-
-
-def _as_points(xy: np.ndarray, what: str) -> np.ndarray:
-    arr = np.asarray(xy, dtype=float)
-    if arr.ndim == 1 and arr.size == 0:
-        arr = arr.reshape(0, 2)
-    if arr.ndim != 2 or arr.shape[1] != 2:
-        raise InputError(f"The {what} must be an (n, 2) array of x, y in EPSG:31370.")
-    bad = ~np.isfinite(arr).all(axis=1)
-    if bad.any():
-        raise InputError(f"The {what} point {int(np.flatnonzero(bad)[0]) + 1} has no valid x, y.")
-    return arr
 
 
 def _check_limit(value: float | None, name: str) -> float:
@@ -294,24 +257,8 @@ class StreetNetwork:
         -------
         Snap
         """
-        pts = _as_points(xy, "points")
-        geoms = shapely.points(pts)
-        if len(pts) == 0:
-            empty = np.zeros(0)
-            return Snap(empty.astype(int), empty, empty, pts, empty.astype(int))
-        (inp, hit), _ = self._tree.query_nearest(geoms, return_distance=True, all_matches=False)
-        edge = np.empty(len(pts), dtype=np.int64)
-        edge[inp] = hit
-        lines = self.edge_geometry[edge]
-        along = shapely.line_locate_point(lines, geoms)
-        along = np.clip(along, 0.0, self.edge_length_m[edge])
-        on_line = shapely.line_interpolate_point(lines, along)
-        return Snap(
-            edge=edge,
-            along_m=along,
-            offset_m=shapely.distance(geoms, on_line),
-            xy=shapely.get_coordinates(on_line),
-            wegen_row=self.edge_wegen_row[edge],
+        return snap_points(
+            self._tree, self.edge_geometry, self.edge_length_m, self.edge_wegen_row, xy
         )
 
     # ------------------------------------------------------------------ matrices
@@ -394,8 +341,8 @@ class StreetNetwork:
         """
         if weight not in WEIGHTS:
             raise InputError(f"Distance weight {weight!r} is unknown; use 'metres' or 'minutes'.")
-        o_xy = _as_points(origins, "origins")
-        d_xy = _as_points(destinations, "destinations")
+        o_xy = as_points(origins, "origins")
+        d_xy = as_points(destinations, "destinations")
         lim_m = _check_limit(limit_m, "limit_m")
         lim_min = _check_limit(limit_min, "limit_min")
         n, m = len(o_xy), len(d_xy)
