@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "forecast",
     "optimise",
     "orlib",
+    "scenario",
+    "export",
 )
 
 
