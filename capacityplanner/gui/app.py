@@ -47,7 +47,7 @@ def create_main_window(lang: str | None = None, dataset=None) -> tuple[MainWindo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("capacityplanner")
     app.setOrganizationName("Stad Gent")
-    languages = LanguageManager(app)
+    languages = LanguageManager.instance(app)
     languages.set_language(lang)
     if dataset is None:
         try:

@@ -33,6 +33,16 @@ class LanguageManager:
         The running application.
     """
 
+    _instances: dict[int, LanguageManager] = {}
+
+    @classmethod
+    def instance(cls, app: QCoreApplication) -> LanguageManager:
+        """The one manager of ``app`` (translators of two managers would pile up)."""
+        key = id(app)
+        if key not in cls._instances or cls._instances[key]._app is not app:
+            cls._instances[key] = cls(app)
+        return cls._instances[key]
+
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translators: list[QTranslator] = []

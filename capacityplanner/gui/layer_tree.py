@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,8 @@ class _Tree(QTreeWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         super().dropEvent(event)
-        self.dropped.emit()
+        # let the view finish the move before the tree is rebuilt from the model
+        QTimer.singleShot(0, self.dropped.emit)
 
 
 class LayerTree(QWidget):
@@ -94,7 +95,7 @@ class LayerTree(QWidget):
         self.tree.dropped.connect(self._apply_tree_order)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         model.layersChanged.connect(self.rebuild)
-        model.layerChanged.connect(lambda _n: self.rebuild())
+        model.layerChanged.connect(self._layer_changed)
         self.retranslate()
         self.rebuild()
 
@@ -155,7 +156,7 @@ class LayerTree(QWidget):
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
             for layer in layers:
-                item = QTreeWidgetItem(group, [layer_title(layer)])
+                item = QTreeWidgetItem(group)
                 item.setData(0, ROLE_KIND, "layer")
                 item.setData(0, ROLE_NAME, layer.name)
                 item.setFlags(
@@ -164,34 +165,8 @@ class LayerTree(QWidget):
                     | Qt.ItemFlag.ItemIsUserCheckable
                     | Qt.ItemFlag.ItemIsDragEnabled
                 )
-                item.setCheckState(
-                    0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked
-                )
-                tip = layer.description
-                if layer.illustrative:
-                    font = QFont(self.font())
-                    font.setItalic(True)
-                    item.setFont(0, font)
-                    item.setForeground(0, QBrush(QColor(ILLUSTRATIVE_COLOR)))
-                    notice = self.tr(
-                        "Illustrative data: generated, not real locations or capacities."
-                    )
-                    tip = f"{tip}\n{notice}" if tip else notice
-                item.setToolTip(0, tip)
-                entries = legend_entries(layer)
-                if len(entries) == 1 and not entries[0].label:
-                    item.setIcon(
-                        0,
-                        QIcon(QPixmap.fromImage(symbol_image(entries[0].symbol, entries[0].kind))),
-                    )
-                else:
-                    for entry in entries:
-                        row = QTreeWidgetItem(item, [entry.label])
-                        row.setData(0, ROLE_KIND, "legend")
-                        row.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                        row.setIcon(
-                            0, QIcon(QPixmap.fromImage(symbol_image(entry.symbol, entry.kind)))
-                        )
+                self._fill_layer_item(item, layer)
+                if item.childCount():
                     item.setExpanded(
                         layer.name in expanded_layers
                         or (first and layer.visible and layer.kind == "point")
@@ -200,6 +175,43 @@ class LayerTree(QWidget):
         self._building = False
         if current:
             self.set_current_layer(current)
+
+    def _fill_layer_item(self, item: QTreeWidgetItem, layer) -> None:
+        """Title, check box, tooltip, icon and legend rows of a layer item."""
+        was_building, self._building = self._building, True
+        item.setText(0, layer_title(layer))
+        item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+        tip = layer.description
+        if layer.illustrative:
+            font = QFont(self.font())
+            font.setItalic(True)
+            item.setFont(0, font)
+            item.setForeground(0, QBrush(QColor(ILLUSTRATIVE_COLOR)))
+            notice = self.tr("Illustrative data: generated, not real locations or capacities.")
+            tip = f"{tip}\n{notice}" if tip else notice
+        item.setToolTip(0, tip)
+        item.takeChildren()
+        entries = legend_entries(layer)
+        if len(entries) == 1 and not entries[0].label:
+            item.setIcon(
+                0, QIcon(QPixmap.fromImage(symbol_image(entries[0].symbol, entries[0].kind)))
+            )
+        else:
+            item.setIcon(0, QIcon())
+            for entry in entries:
+                row = QTreeWidgetItem(item, [entry.label])
+                row.setData(0, ROLE_KIND, "legend")
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                row.setIcon(0, QIcon(QPixmap.fromImage(symbol_image(entry.symbol, entry.kind))))
+        self._building = was_building
+
+    def _layer_changed(self, name: str) -> None:
+        """Update one layer's item in place (visibility, style, legend)."""
+        item = self.layer_item(name)
+        if item is None or name not in self.model:
+            self.rebuild()
+            return
+        self._fill_layer_item(item, self.model.layer(name))
 
     def retranslate(self) -> None:
         """Texts in the current language."""

@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
             return
         self.languages.set_language(lang)
         self.language_actions[self.languages.language].setChecked(True)
+        # Qt posts LanguageChange events; retranslate now so the switch is immediate
+        self.retranslate_ui()
+        for widget in (self.identify_panel, self.find_box, self.layer_tree):
+            widget.retranslate()
         self.languageChanged.emit(self.languages.language)
 
     def show_error(self, exc: BaseException) -> None:

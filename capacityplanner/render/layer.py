@@ -151,12 +151,11 @@ class MapLayer:
     def add_feature(self, geometry, **attributes) -> int:
         """Append a feature and return its new id."""
         fid = int(self.frame.index.max()) + 1 if len(self.frame) else 0
-        row = {c: attributes.get(c, pd.NA) for c in self.frame.columns if c != "geometry"}
-        new = gpd.GeoDataFrame([row], geometry=[geometry], crs=self.frame.crs, index=[fid])
-        new = new.rename_geometry(self.frame.geometry.name)
-        self.frame = pd.concat(
-            [self.frame, new.astype(self.frame.dtypes.drop("geometry"), errors="ignore")]
-        )
+        geo = self.frame.geometry.name
+        data = {c: [attributes.get(c)] for c in self.frame.columns if c != geo}
+        data[geo] = [geometry]
+        new = gpd.GeoDataFrame(data, geometry=geo, crs=self.frame.crs, index=[fid])
+        self.frame = pd.concat([self.frame, new])
         if self._index is not None:
             self._index.insert(fid, geometry)
         self.invalidate()

@@ -117,29 +117,30 @@ class CategorizedStyle:
     kind: str = "categorized"
 
     def symbols(self) -> list[Symbol]:
-        """Symbols in drawing order (``other`` last when set)."""
-        out = [c.symbol for c in self.categories]
-        return out + ([self.other] if self.other is not None else [])
+        """Symbols in drawing order (``other`` first, under the named categories)."""
+        own = [c.symbol for c in self.categories]
+        return ([self.other] if self.other is not None else []) + own
 
     def legend(self) -> list[tuple[str, Symbol]]:
         """Legend rows ``(label, symbol)``, top-drawn category first (as in the layer tree)."""
-        rows = [(c.label, c.symbol) for c in self.categories]
+        rows = [(c.label, c.symbol) for c in self.categories][::-1]
         if self.other is not None:
-            rows.insert(0, (self.other_label, self.other))
-        return rows[::-1]
+            rows.append((self.other_label, self.other))
+        return rows
 
     def assign(self, frame: pd.DataFrame) -> np.ndarray:
-        """Symbol index for each row of ``frame`` (-1 when a value has no category).
+        """Index into :meth:`symbols` for each row of ``frame`` (-1: no category, not drawn).
 
         A category whose ``value`` is a tuple takes every value in it.
         """
         if self.field not in frame.columns:
             return np.full(len(frame), -1, dtype=np.int64)
+        offset = 1 if self.other is not None else 0
         lookup = {}
         for i, c in enumerate(self.categories):
             for v in c.value if isinstance(c.value, tuple) else (c.value,):
-                lookup[v] = i
-        missing = len(self.categories) if self.other is not None else -1
+                lookup[v] = i + offset
+        missing = 0 if self.other is not None else -1
         codes = frame[self.field].map(lookup)
         return codes.fillna(missing).to_numpy(dtype=np.int64)
 
