@@ -13,10 +13,8 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 
@@ -25,12 +23,10 @@ from capacityplanner.errors import InputError
 from capacityplanner.scenarios import migrations
 from capacityplanner.scenarios.model import (
     Scenario,
-    ScenarioConflict,
     ScenarioInfo,
     check_name,
     default_author,
     now_utc,
-    params_to_json,
 )
 from capacityplanner.scenarios.storage import frames, schema
 from capacityplanner.scenarios.storage.engine import (
@@ -40,11 +36,15 @@ from capacityplanner.scenarios.storage.engine import (
     resolve_url,
     write_connection,
 )
+from capacityplanner.scenarios.storage.saving import (
+    Progress,
+    identifier,
+    iso,
+    parse_time,
+    write_scenario,
+)
 
 log = logging.getLogger(__name__)
-
-#: ``progress(done, total, what)`` after each table written; raise to cancel the save.
-Progress = Callable[[int, int, str], None]
 
 _S = schema.scenarios
 _T = schema.scenario_tables
@@ -95,14 +95,6 @@ def open_repository(
 def _is_sqlite_file(path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(16) == b"SQLite format 3\x00"
-
-
-def _iso(value: datetime) -> str:
-    return value.isoformat()
-
-
-def _parse_time(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
 
 
 class Repository:
@@ -239,8 +231,8 @@ class Repository:
                 name=row["name"],
                 parent=row["parent"],
                 author=row["author"],
-                created=_parse_time(row["created"]),
-                modified=_parse_time(row["modified"]),
+                created=parse_time(row["created"]),
+                modified=parse_time(row["modified"]),
                 modified_by=row["modified_by"],
                 tool_version=row["tool_version"],
                 data_version=row["data_version"],
@@ -294,7 +286,7 @@ class Repository:
         now = now_utc()
         who = self.author
         with self._writing() as conn:
-            self._save_in(conn, scenario, expected, now, who, progress)
+            write_scenario(conn, scenario, expected, now, who, progress, self.display_url)
         scenario.version = expected + 1
         scenario.modified = now
         scenario.modified_by = who
@@ -341,97 +333,10 @@ class Repository:
                 sa.select(_S.c.version).where(_S.c.name == scenario.name)
             ).scalar_one_or_none()
             expected = current or 0
-            self._save_in(conn, scenario, expected, now_utc(), self.author, None)
+            write_scenario(conn, scenario, expected, now_utc(), self.author, None, self.display_url)
             if on_commit is not None:
                 on_commit(conn)
         return expected + 1
-
-    def _save_in(
-        self,
-        conn: sa.Connection,
-        scenario: Scenario,
-        expected: int,
-        now: datetime,
-        who: str,
-        progress: Progress | None,
-    ) -> None:
-        values = {
-            "modified": _iso(now),
-            "modified_by": who,
-            "tool_version": __version__,
-            "data_version": scenario.data_version,
-            "layer_refs": json.dumps(scenario.layer_refs, sort_keys=True),
-            "params": params_to_json(scenario.params),
-            "notes": scenario.notes,
-            "parent": scenario.parent,
-            "author": scenario.author,
-            "version": expected + 1,
-        }
-        if expected == 0:
-            try:
-                with conn.begin_nested():
-                    sid = conn.execute(
-                        _S.insert()
-                        .values(name=scenario.name, created=_iso(scenario.created), **values)
-                        .returning(_S.c.id)
-                    ).scalar_one()
-            except sa.exc.IntegrityError:
-                raise self._conflict(conn, scenario.name, expected) from None
-        else:
-            result = conn.execute(
-                _S.update()
-                .where(_S.c.name == scenario.name, _S.c.version == expected)
-                .values(**values)
-                .returning(_S.c.id)
-            )
-            sid = result.scalar_one_or_none()
-            if sid is None:
-                raise self._conflict(conn, scenario.name, expected)
-            old = conn.execute(sa.select(_T.c.table_name).where(_T.c.scenario_id == sid)).scalars()
-            for table_name in old.all():
-                frames.drop_table(conn, table_name)
-            conn.execute(_T.delete().where(_T.c.scenario_id == sid))
-
-        items: list[tuple[str, str, pd.DataFrame]] = [
-            (schema.ROLE_CAPACITY_CHANGES, "", scenario.capacity_changes)
-        ]
-        items += [(schema.ROLE_LAYER, k, v) for k, v in scenario.layers.items()]
-        items += [(schema.ROLE_RESULT, k, v) for k, v in scenario.results.items()]
-        for i, (role, key, frame) in enumerate(items):
-            table_name = schema.data_table_name(sid, i, key or role)
-            stored = frames.write_frame(
-                conn,
-                frame,
-                table_name,
-                _identifier(scenario.name, role, key),
-                f"Scenario {scenario.name}: {_describe(role, key)}",
-            )
-            conn.execute(
-                _T.insert().values(
-                    scenario_id=sid,
-                    role=role,
-                    key=key,
-                    table_name=stored.table_name,
-                    geometry_column=stored.geometry_column,
-                    srid=stored.srid,
-                    geometry_type=stored.geometry_type,
-                    manifest=stored.manifest,
-                    row_count=stored.row_count,
-                )
-            )
-            if progress is not None:
-                progress(i + 1, len(items), _describe(role, key))
-
-    def _conflict(self, conn: sa.Connection, name: str, expected: int) -> InputError:
-        row = conn.execute(sa.select(_S).where(_S.c.name == name)).mappings().first()
-        if row is None:
-            return InputError(
-                f"Scenario {name!r} no longer exists in {self.display_url} (deleted or renamed "
-                "by someone else); your edits are kept: save them as a branch under a new name."
-            )
-        return ScenarioConflict(
-            name, row["modified_by"], _parse_time(row["modified"]), row["version"], expected
-        )
 
     def rename(self, old: str, new: str) -> None:
         """Rename scenario ``old`` to ``new`` (branches of it follow)."""
@@ -448,15 +353,13 @@ class Repository:
                 .values(
                     name=new,
                     version=row["version"] + 1,
-                    modified=_iso(now_utc()),
+                    modified=iso(now_utc()),
                     modified_by=self.author,
                 )
             )
             conn.execute(_S.update().where(_S.c.parent == old).values(parent=new))
             for t in conn.execute(sa.select(_T).where(_T.c.scenario_id == row["id"])).mappings():
-                frames.rename_identifier(
-                    conn, t["table_name"], _identifier(new, t["role"], t["key"])
-                )
+                frames.rename_identifier(conn, t["table_name"], identifier(new, t["role"], t["key"]))
         log.info("renamed scenario %r to %r in %s", old, new, self.display_url)
 
     def delete(self, name: str) -> None:
@@ -471,23 +374,13 @@ class Repository:
         log.info("deleted scenario %r from %s", name, self.display_url)
 
 
-def _describe(role: str, key: str) -> str:
-    if role == schema.ROLE_CAPACITY_CHANGES:
-        return "capaciteitswijzigingen"
-    return key if role == schema.ROLE_LAYER else f"result {key}"
-
-
-def _identifier(name: str, role: str, key: str) -> str:
-    return f"{name}: {_describe(role, key)}"
-
-
 def _info(row: Any) -> ScenarioInfo:
     return ScenarioInfo(
         name=row["name"],
         parent=row["parent"],
         author=row["author"],
-        created=_parse_time(row["created"]),
-        modified=_parse_time(row["modified"]),
+        created=parse_time(row["created"]),
+        modified=parse_time(row["modified"]),
         modified_by=row["modified_by"],
         tool_version=row["tool_version"],
         data_version=row["data_version"],
