@@ -11,6 +11,7 @@ Models: ``cover-cost``, ``p-median``, ``max-cover``, ``min-sites`` (see
 :mod:`.planning`); brede sites and the city rules in :mod:`.brede`.
 """
 
+from ._quiet import absorb_banner
 from .planning import solve_plan
 from .problem import MODELS, PlanningProblem, PlanOptions
 from .result import Explanation, PlanCosts, PlanResult
@@ -31,3 +32,6 @@ __all__ = [
     "summary_en",
     "summary_nl",
 ]
+
+# HiGHS prints a banner on stdout at the first Highs() of a process: take it here.
+absorb_banner()
