@@ -200,3 +200,23 @@ def test_not_a_project_file_is_an_input_error(tmp_path):
         open_repository(tmp_path / "missing.gpkg", create=False)
     with pytest.raises(InputError, match="mysql"):
         open_repository("mysql://u:p@localhost/db")
+
+
+def test_tables_with_clashing_labels_are_all_kept(db_url):
+    """A layer named like the capacity-changes table, a result named like a layer."""
+    changes = pd.DataFrame({"change_id": ["C1"], "places": [10]})
+    layer = pd.DataFrame({"change_id": ["L1"], "places": [20]})
+    scenario = Scenario(
+        "Botsing",
+        capacity_changes=changes,
+        layers={"capaciteitswijzigingen": layer, "result balance": layer},
+        results={"balance": changes},
+    )
+    with open_repository(db_url) as repo:
+        repo.save(scenario)
+        back = repo.load("Botsing")
+        repo.rename("Botsing", "Botsing 2")
+    pd.testing.assert_frame_equal(back.capacity_changes, changes)
+    pd.testing.assert_frame_equal(back.layers["capaciteitswijzigingen"], layer)
+    pd.testing.assert_frame_equal(back.layers["result balance"], layer)
+    pd.testing.assert_frame_equal(back.results["balance"], changes)

@@ -241,6 +241,11 @@ def _register_gpkg(conn, table_name, identifier, description, geoms, srid, gtype
         if len(present) and not shapely.is_empty(present).all():
             b = shapely.total_bounds(present)
             bounds = [float(v) for v in b]
+    taken = conn.execute(
+        sa.text("SELECT 1 FROM gpkg_contents WHERE identifier = :i"), {"i": identifier}
+    ).first()
+    if taken is not None:  # identifiers are unique in a GeoPackage
+        identifier = f"{identifier} ({table_name})"
     conn.execute(
         sa.text(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
@@ -310,6 +315,12 @@ def drop_table(conn: sa.Connection, table_name: str) -> None:
 def rename_identifier(conn: sa.Connection, table_name: str, identifier: str) -> None:
     """Give a data table a new human-readable name in ``gpkg_contents``."""
     if conn.dialect.name == "sqlite":
+        taken = conn.execute(
+            sa.text("SELECT 1 FROM gpkg_contents WHERE identifier = :i AND table_name != :t"),
+            {"i": identifier, "t": table_name},
+        ).first()
+        if taken is not None:
+            identifier = f"{identifier} ({table_name})"
         conn.execute(
             sa.text("UPDATE gpkg_contents SET identifier = :i WHERE table_name = :t"),
             {"i": identifier, "t": table_name},
