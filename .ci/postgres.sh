@@ -117,7 +117,7 @@ if ! as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
         start >&2
 fi
 
-psql_owner() { as_owner "$BIN/psql" -h "$SOCKDIR" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+psql_owner() { as_owner env PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -h "$SOCKDIR" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 if [ "$(psql_owner -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'")" != "1" ]; then
     psql_owner -d postgres -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD' CREATEDB" >&2
