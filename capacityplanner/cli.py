@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "optimise",
     "orlib",
     "scenario",
+    "run",
     "export",
 )
 

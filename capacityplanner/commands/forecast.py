@@ -21,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     common.add_argument("--variant", choices=VARIANTS, help="birth variant (default: mid)")
     common.add_argument("--data", metavar="GPKG", help="data set (default: the shipped Ghent data)")
     common.add_argument("--json", action="store_true", help="machine-readable output")
+    add_scenario_arguments(common)
 
     forecast = subparsers.add_parser(
         "forecast", parents=[common], help="children per age band and demand per level"
@@ -47,17 +48,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backtest.set_defaults(handler=run_backtest)
 
 
+def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME [--db URL]``: compute from a stored scenario."""
+    parser.add_argument("--scenario", metavar="NAME", help="use a stored scenario's assumptions")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="project file or database URL of --scenario (default: ./project.gpkg)",
+    )
+
+
 def open_workspace(args: argparse.Namespace):
-    """Load the data set and parameters named on the command line."""
+    """Load the data set, the scenario (``--scenario``) and parameters named on the command line.
+
+    ``--params`` and ``--variant`` apply on top of a scenario's own parameters.
+    """
     from capacityplanner.geodata.dataset import load_dataset
     from capacityplanner.geodata.params_io import read_params
-    from capacityplanner.models.params import ForecastParams
     from capacityplanner.scenarios.workspace import Workspace
 
-    params = read_params(args.params) if args.params else ForecastParams()
-    if args.variant:
+    dataset = load_dataset(getattr(args, "data", None))
+    if getattr(args, "scenario", None):
+        from capacityplanner.scenarios.session import workspace_from_scenario
+        from capacityplanner.scenarios.storage import open_repository
+
+        with open_repository(getattr(args, "db", None), create=False) as repo:
+            scenario = repo.load(args.scenario)
+        workspace = workspace_from_scenario(scenario, dataset)
+        workspace.scenario_name = scenario.name
+    else:
+        workspace = Workspace(dataset)
+    params = read_params(args.params) if getattr(args, "params", None) else workspace.params
+    if getattr(args, "variant", None):
         params.birth_variant = args.variant
-    return Workspace(load_dataset(args.data), params.validate())
+    workspace.set_params(params.validate())
+    return workspace
 
 
 def _emit(args: argparse.Namespace, payload, table: pd.DataFrame) -> None:

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from capacityplanner.commands.forecast import open_workspace
+from capacityplanner.commands.forecast import add_scenario_arguments, open_workspace
 from capacityplanner.models.params import VARIANTS
 
 PLAN_LEVELS = ("basis", "kinderopvang", "kleuter", "lager", "secundair", "bso", "jeugd")
@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--lang", choices=["nl", "en"], default="nl", help="language of the summary"
     )
     parser.add_argument("--json", action="store_true")
+    add_scenario_arguments(parser)
     parser.set_defaults(handler=run_optimise)
 
 

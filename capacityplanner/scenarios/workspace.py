@@ -48,6 +48,8 @@ class Workspace:
     layers: dict[str, gpd.GeoDataFrame] = field(init=False)
     capacity_changes: pd.DataFrame = field(init=False)
     changed: list[Callable[[str], None]] = field(default_factory=list, repr=False)
+    #: Name of the stored scenario the workspace was opened from, if any.
+    scenario_name: str | None = None
     _forecasts: dict[str, Forecast] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -220,6 +222,7 @@ class Workspace:
         """What produced the numbers: tool and data version, parameters, sources."""
         info = self.dataset.info
         return {
+            "scenario": self.scenario_name,
             "tool_version": __version__,
             "data_version": info.get("version", "unknown"),
             "data": str(self.dataset.path),
