@@ -43,7 +43,9 @@ class GeoDataFrameModel(QAbstractTableModel):
 
     def __init__(self, frame: pd.DataFrame | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._frame = pd.DataFrame()
+        self._values: list[np.ndarray] = []
+        self._numeric: list[bool] = []
+        self._n = 0
         self._columns: list[str] = []
         self._ids = np.empty(0, dtype=np.int64)
         self._row_of: dict[int, int] = {}
@@ -56,7 +58,10 @@ class GeoDataFrameModel(QAbstractTableModel):
         geo = getattr(frame, "geometry", None)
         geo_name = geo.name if geo is not None and hasattr(frame, "crs") else None
         self._columns = [c for c in frame.columns if c != geo_name]
-        self._frame = pd.DataFrame(frame[self._columns])
+        # one object array per column: cell access without pandas' indexing overhead
+        self._values = [frame[c].to_numpy(dtype=object) for c in self._columns]
+        self._numeric = [pd.api.types.is_numeric_dtype(frame[c].dtype) for c in self._columns]
+        self._n = len(frame)
         self._ids = frame.index.to_numpy()
         self._row_of = {int(f): r for r, f in enumerate(self._ids.tolist())}
         self.endResetModel()
@@ -70,7 +75,7 @@ class GeoDataFrameModel(QAbstractTableModel):
         return self._row_of.get(int(fid), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._frame)
+        return 0 if parent.isValid() else self._n
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._columns)
@@ -80,7 +85,7 @@ class GeoDataFrameModel(QAbstractTableModel):
     ):
         if not index.isValid():
             return None
-        value = self._frame.iat[index.row(), index.column()]
+        value = self._values[index.column()][index.row()]
         missing = value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
         if role == Qt.ItemDataRole.DisplayRole:
             if missing:
@@ -93,7 +98,7 @@ class GeoDataFrameModel(QAbstractTableModel):
                 return None
             return value.item() if isinstance(value, np.generic) else value
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if isinstance(value, int | float | np.number) and not isinstance(value, bool):
+            if self._numeric[index.column()]:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -136,6 +141,7 @@ class AttributeTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)  # column widths from 50 rows
         self.layer_label = QLabel(self)
         self.combo = QComboBox(self)
         self.count_label = QLabel(self)

