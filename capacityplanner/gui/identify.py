@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from capacityplanner.render.layer import MapLayer
@@ -83,33 +83,28 @@ class IdentifyPanel(QWidget):
             self.header.setText(self.tr("Click a feature on the map with the identify tool."))
             return
         feature = self.tr("feature")
-        self.header.setText(f"<b>{report.layer_title}</b> — {feature} {report.fid}")
-        bold = QFont(self.font())
-        bold.setBold(True)
-
-        def add(key: str, value: str, emphasis: bool = False) -> QTreeWidgetItem:
-            item = QTreeWidgetItem(self.tree, [key, value])
-            item.setToolTip(1, value)
-            if emphasis:
-                item.setFont(0, bold)
-            return item
-
-        add(self.tr("Layer"), report.layer_title, True)
-        if report.description:
-            add(self.tr("What it is"), report.description, True)
-        add(self.tr("Source"), report.source or self.tr("unknown"), True)
-        status = add(
-            self.tr("Status"),
+        status = (
             self.tr("Illustrative: generated data, not a real site or capacity")
             if report.illustrative
-            else self.tr("Open data"),
-            True,
+            else self.tr("Open data")
         )
-        if report.illustrative:
-            status.setForeground(1, QBrush(QColor("#9a5b00")))
-        add(self.tr("Geometry"), report.geometry_type, True)
+        color = "#9a5b00" if report.illustrative else "#2e6b30"
+        rows = [
+            (self.tr("What it is"), html.escape(report.description)),
+            (self.tr("Source"), html.escape(report.source or self.tr("unknown"))),
+            (
+                self.tr("Status"),
+                f'<span style="color:{color}; font-weight:bold">{html.escape(status)}</span>',
+            ),
+        ]
+        body = "".join(f"<tr><td><b>{k}</b>&nbsp;</td><td>{v}</td></tr>" for k, v in rows if v)
+        self.header.setText(
+            f"<b>{html.escape(report.layer_title)}</b> — {feature} {report.fid} ({report.geometry_type})"
+            f"<table style='margin-top:4px'>{body}</table>"
+        )
         for key, value in report.attributes:
-            add(key, value)
+            item = QTreeWidgetItem(self.tree, [key, value])
+            item.setToolTip(1, value)
         self.tree.resizeColumnToContents(0)
 
     def retranslate(self) -> None:

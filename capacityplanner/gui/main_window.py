@@ -188,17 +188,19 @@ class MainWindow(QMainWindow):
             "QLabel { background: #fff3c4; color: #7a4b00; border: 1px solid #e0b84c;"
             " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"
         )
-        for w in (self.coord_label, self.scale_label):
-            w.setMinimumWidth(150)
-            status.addWidget(w)
-        status.addWidget(self.credit_label, 1)
-        status.addPermanentWidget(self.notice_label)
+        # permanent widgets stay visible while a temporary message is shown
+        self.coord_label.setMinimumWidth(160)
+        self.coord_label.setToolTip("Lambert 72 (EPSG:31370)")
+        self.scale_label.setMinimumWidth(130)
+        for w in (self.coord_label, self.scale_label, self.credit_label, self.notice_label):
+            status.addPermanentWidget(w)
 
     def _connect(self) -> None:
         self.canvas.mouseMoved.connect(self._show_coordinates)
         self.canvas.extentChanged.connect(self._show_scale)
         self.canvas.featureIdentified.connect(self.identify)
         self.canvas.nothingIdentified.connect(lambda: self.identify_panel.show_report(None))
+        self.map_model.layerChanged.connect(self._drop_stale_mark)
         self.layer_tree.currentLayerChanged.connect(self._layer_picked)
         self.layer_tree.zoomToLayerRequested.connect(self.canvas.zoom_to_layer)
         self.layer_tree.styleRequested.connect(self.edit_style)
@@ -209,7 +211,6 @@ class MainWindow(QMainWindow):
                 self.tr("Nothing found for “%1”.").replace("%1", text), 5000
             )
         )
-        self.map_model.selectionChanged.connect(self._selection_changed)
 
     # -- actions ------------------------------------------------------------
     def set_tool(self, tool: Tool) -> None:
@@ -225,6 +226,8 @@ class MainWindow(QMainWindow):
     def identify(self, layer: str, fid: int) -> None:
         """Explain feature ``fid`` of ``layer`` in the identify panel."""
         self.identify_panel.show_report(describe_feature(self.map_model.layer(layer), fid))
+        if self.canvas.marked != (layer, fid):
+            self.canvas.mark(layer, fid)
         self.identify_dock.show()
         self.identify_dock.raise_()
 
@@ -338,11 +341,8 @@ class MainWindow(QMainWindow):
             self.canvas.active_layer = name
             self.attribute_table.set_layer(name)
 
-    def _selection_changed(self, name: str) -> None:
-        n = len(self.map_model.selection(name))
-        if n:
-            title = self.map_model.layer(name).title if name in self.map_model else name
-            self.statusBar().showMessage(
-                self.tr("%1 features selected in %2").replace("%1", str(n)).replace("%2", title),
-                4000,
-            )
+    def _drop_stale_mark(self, name: str) -> None:
+        marked = self.canvas.marked
+        if marked and marked[0] == name and marked[1] not in self.map_model.layer(name).frame.index:
+            self.canvas.mark(None)
+            self.identify_panel.show_report(None)

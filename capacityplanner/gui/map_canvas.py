@@ -18,13 +18,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from capacityplanner.render.decorations import draw_north_arrow, draw_scale_bar
 from capacityplanner.render.map_model import MapModel
-from capacityplanner.render.painter import render_map
+from capacityplanner.render.painter import draw_selection, render_map
 from capacityplanner.render.transform import MapTransform
 
 __all__ = ["MapCanvas", "Tool"]
 
 #: Colour around the municipality (no data).
 BACKGROUND = "#e4e9ee"
+#: Outline of the identified feature.
+MARK = "#e31a1c"
 
 
 class Tool(Enum):
@@ -69,6 +71,8 @@ class MapCanvas(QWidget):
         self.transform = MapTransform(width=max(self.width(), 1), height=max(self.height(), 1))
         self.tool = Tool.PAN
         self.active_layer: str | None = None
+        #: The feature last identified, outlined in red: (layer, id) or None.
+        self.marked: tuple[str, int] | None = None
         self._press: QPoint | None = None
         self._last: QPoint | None = None
         self._band: QRect | None = None
@@ -184,12 +188,19 @@ class MapCanvas(QWidget):
             hits.extend((lyr.name, fid) for fid in lyr.features_at(x, y, tol))
         return hits
 
+    def mark(self, layer: str | None, fid: int | None = None) -> None:
+        """Outline one feature (the identified one) in red; None clears the mark."""
+        self.marked = (layer, int(fid)) if layer is not None and fid is not None else None
+        self.update()
+
     def identify_at(self, pos: QPointF) -> tuple[str, int] | None:
         """Identify the top feature under ``pos``; emit the result and return it."""
         hits = self.features_at(pos)
         if not hits:
+            self.mark(None)
             self.nothingIdentified.emit()
             return None
+        self.mark(*hits[0])
         self.featureIdentified.emit(*hits[0])
         return hits[0]
 
@@ -236,6 +247,13 @@ class MapCanvas(QWidget):
         """Draw background, layers, rubber band, scale bar and north arrow."""
         painter.fillRect(self.rect(), QColor(BACKGROUND))
         render_map(painter, self.model, self.transform)
+        if self.marked and self.marked[0] in self.model:
+            layer = self.model.layer(self.marked[0])
+            if layer.visible and self.marked[1] in layer.frame.index:
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_selection(painter, layer, [self.marked[1]], self.transform, color=MARK)
+                painter.restore()
         if self._band is not None:
             painter.setPen(QPen(QColor("#1f5fa8"), 1, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(31, 95, 168, 40))

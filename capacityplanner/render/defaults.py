@@ -109,7 +109,7 @@ def _sites(field_name: str, fill: str, marker: str) -> Callable[[gpd.GeoDataFram
 
 def _candidate_style(frame: gpd.GeoDataFrame) -> Style:
     return SingleStyle(
-        Symbol(fill=None, stroke="#d7301f", stroke_width=1.5, marker="circle", size=10)
+        Symbol(fill=None, stroke="#d7301f", stroke_width=1.3, marker="circle", size=9)
     )
 
 

@@ -3,22 +3,22 @@
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="200" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="206" />
         <source>Layer:</source>
         <translation>Laag:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="201" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="207" />
         <source>Zoom to selection</source>
         <translation>Zoom naar selectie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="202" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="208" />
         <source>Clear selection</source>
         <translation>Selectie wissen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="271" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="277" />
         <source>%1 of %2 selected</source>
         <translation>%1 van %2 geselecteerd</translation>
     </message>
@@ -26,13 +26,13 @@
 <context>
     <name>FindBox</name>
     <message>
-        <location filename="../../capacityplanner/gui/find.py" line="121" />
+        <location filename="../../capacityplanner/gui/find.py" line="126" />
         <source>Find a street or wijk…</source>
         <extracomment>Searchable (layer, name field) pairs.</extracomment>
         <translation>Zoek een straat of wijk…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/find.py" line="122" />
+        <location filename="../../capacityplanner/gui/find.py" line="127" />
         <source>Type a street name or a wijk name and press Enter</source>
         <translation>Typ een straatnaam of wijknaam en druk op Enter</translation>
     </message>
@@ -50,52 +50,42 @@
         <translation>object</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="97" />
-        <source>Layer</source>
-        <translation>Laag</translation>
-    </message>
-    <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="99" />
+        <location filename="../../capacityplanner/gui/identify.py" line="93" />
         <source>What it is</source>
         <translation>Wat het is</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="100" />
+        <location filename="../../capacityplanner/gui/identify.py" line="94" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="100" />
+        <location filename="../../capacityplanner/gui/identify.py" line="94" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="102" />
+        <location filename="../../capacityplanner/gui/identify.py" line="96" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="103" />
+        <location filename="../../capacityplanner/gui/identify.py" line="87" />
         <source>Illustrative: generated data, not a real site or capacity</source>
         <translation>Illustratief: gegenereerde gegevens, geen echte locatie of capaciteit</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="105" />
+        <location filename="../../capacityplanner/gui/identify.py" line="89" />
         <source>Open data</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="110" />
-        <source>Geometry</source>
-        <translation>Geometrie</translation>
-    </message>
-    <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="117" />
+        <location filename="../../capacityplanner/gui/identify.py" line="112" />
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="117" />
+        <location filename="../../capacityplanner/gui/identify.py" line="112" />
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
@@ -103,33 +93,33 @@
 <context>
     <name>LayerTree</name>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="177" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="190" />
         <source>Illustrative data: generated, not real locations or capacities.</source>
         <translation>Illustratieve gegevens: gegenereerd, geen echte locaties of capaciteiten.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="206" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="218" />
         <source>Move layer up</source>
         <translation>Laag omhoog</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="207" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="219" />
         <source>Move layer down</source>
         <translation>Laag omlaag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="208" />
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="248" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="220" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="260" />
         <source>Style…</source>
         <translation>Stijl…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="209" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="221" />
         <source>Change the style of the selected layer</source>
         <translation>De stijl van de geselecteerde laag wijzigen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="247" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="259" />
         <source>Zoom to layer</source>
         <translation>Zoom naar laag</translation>
     </message>
@@ -256,147 +246,142 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../capacityplanner/gui/app.py" line="23" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="262" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="269" />
         <source>Something went wrong: %1</source>
         <translation>Er ging iets mis: %1</translation>
     </message>
     <message>
         <location filename="../../capacityplanner/gui/app.py" line="27" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="264" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="276" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="271" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="283" />
         <source>Ghent capacity planner</source>
         <translation>Capaciteitsplanner Gent</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="209" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="211" />
         <source>Nothing found for “%1”.</source>
         <translation>Niets gevonden voor “%1”.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="277" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="284" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="278" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="285" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="279" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="286" />
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="280" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="287" />
         <source>Panels</source>
         <translation>Panelen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="281" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="288" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="282" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="289" />
         <source>Zoom to full extent</source>
         <translation>Zoom naar volledige kaart</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="283" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="290" />
         <source>Zoom to layer</source>
         <translation>Zoom naar laag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="284" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="291" />
         <source>Zoom to selection</source>
         <translation>Zoom naar selectie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="285" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="292" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="286" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="293" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="288" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="295" />
         <source>Pan</source>
         <translation>Verschuiven</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="288" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="295" />
         <source>Drag the map; the wheel zooms</source>
         <translation>Sleep de kaart; het muiswiel zoomt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="289" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="296" />
         <source>Zoom box</source>
         <translation>Zoomkader</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="289" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="296" />
         <source>Drag a rectangle to zoom in</source>
         <translation>Sleep een rechthoek om in te zoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="291" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="304" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="298" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="311" />
         <source>Identify</source>
         <translation>Identificeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="292" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="299" />
         <source>Click a feature to see what it is and where it comes from</source>
         <translation>Klik op een object om te zien wat het is en waar het vandaan komt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="295" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="302" />
         <source>Select</source>
         <translation>Selecteren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="296" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="303" />
         <source>Click or drag to select features of the current layer; Shift adds</source>
         <translation>Klik of sleep om objecten van de huidige laag te selecteren; Shift voegt toe</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="302" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="309" />
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="303" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="310" />
         <source>Attribute table</source>
         <translation>Attributentabel</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="305" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="312" />
         <source>Map tools</source>
         <translation>Kaartgereedschap</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="308" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="315" />
         <source>⚠ Illustrative data: schools, childcare, youth sites and demographics are generated</source>
         <translation>⚠ Illustratieve gegevens: scholen, opvang, jeugd en demografie zijn gegenereerd</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="313" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="320" />
         <source>These layers are generated by a documented script and are not real; import the city's data to replace them.</source>
         <translation>Deze lagen zijn gegenereerd door een gedocumenteerd script en zijn niet echt; importeer de gegevens van de stad om ze te vervangen.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="329" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="336" />
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
-    </message>
-    <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="342" />
-        <source>%1 features selected in %2</source>
-        <translation>%1 objecten geselecteerd in %2</translation>
     </message>
 </context>
 <context>

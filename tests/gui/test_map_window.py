@@ -68,11 +68,11 @@ def test_identify_explains_feature_and_its_source(window, qtbot):
     assert report.illustrative is True
     assert report.source == CREDIT
     assert ("name", "School A") in report.attributes
-    shown = [
-        window.identify_panel.tree.topLevelItem(i).text(1)
-        for i in range(window.identify_panel.tree.topLevelItemCount())
-    ]
-    assert CREDIT in shown and "School A" in shown
+    panel = window.identify_panel
+    shown = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
+    assert "School A" in shown
+    assert CREDIT in panel.header.text() and "Illustratief" in panel.header.text()
+    assert window.canvas.marked == ("scholen_basis", 0)
 
 
 def test_identify_on_empty_map_clears_the_panel(window, qtbot):
