@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.resize(1400, 900)
         self.resizeDocks([self.layers_dock], [290], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.identify_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.identify_dock], [320], Qt.Orientation.Horizontal)
+        self.identify_dock.hide()  # shown by the first identify: the map gets the room
         self.resizeDocks([self.table_dock], [190], Qt.Orientation.Vertical)
 
     # -- building -----------------------------------------------------------
