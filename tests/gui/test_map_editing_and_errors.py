@@ -135,3 +135,33 @@ def test_app_opens_on_the_ghent_data_in_dutch(qtbot):
     assert window.find_box.find("Korenmarkt").layer == "wegen"
     languages.set_language("nl")
     assert CREDIT.startswith("Bron")
+
+
+def test_dragging_a_layer_into_another_group_reorders_the_model(window, qtbot):
+    tree = window.layer_tree
+    item = tree.layer_item("parken")
+    source = item.parent()
+    target = next(
+        tree.tree.topLevelItem(i)
+        for i in range(tree.tree.topLevelItemCount())
+        if tree.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 2) == "plan"
+    )
+    # what an internal drag and drop does to the items, then the drop handler
+    target.insertChild(0, source.takeChild(source.indexOfChild(item)))
+    tree.tree.dropped.emit()
+    layer = window.map_model.layer("parken")
+    assert layer.group == "plan"
+    assert window.map_model.layers[-1].name == "parken"  # drawn last, on top
+    assert tree.names_top_first()[0] == "parken"
+
+
+def test_box_select_picks_the_features_inside(window, qtbot):
+    window.layer_tree.set_current_layer("wegen")
+    window.set_tool(Tool.SELECT)
+    a, b = device_pos(window.canvas, 1050, 600), device_pos(window.canvas, 1700, 400)
+    qtbot.mousePress(window.canvas, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(window.canvas, b)
+    qtbot.mouseRelease(window.canvas, Qt.MouseButton.LeftButton, pos=b)
+    assert window.map_model.selection("wegen") == [0, 1]  # both Korenmarkt segments
+    assert window.attribute_table.layer_name == "wegen"
+    assert window.attribute_table.selected_ids() == [0, 1]
