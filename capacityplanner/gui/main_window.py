@@ -328,9 +328,7 @@ class MainWindow(QMainWindow):
     # -- status bar ---------------------------------------------------------
     def _show_coordinates(self, x: float, y: float) -> None:
         loc = QLocale()
-        self.coord_label.setText(
-            f"X {loc.toString(x, 'f', 0)}  Y {loc.toString(y, 'f', 0)}  (Lambert 72)"
-        )
+        self.coord_label.setText(f"X {loc.toString(x, 'f', 0)}  Y {loc.toString(y, 'f', 0)}")
 
     def _show_scale(self) -> None:
         self.scale_label.setText(
