@@ -1,0 +1,184 @@
+"""What the planning views share: level, school year, variant, capacity date and the wijk.
+
+The balance map, the district panel and the forecast charts look at the same
+question ("basis, school year 2024-25, middle births variant, wijk 7"). One
+:class:`PlanningState` per main window holds that question and the
+:class:`~capacityplanner.scenarios.workspace.Workspace` that answers it;
+every view observes its signals. :func:`shared_state` finds or creates it, so
+each view's ``install(window, workspace)`` can be called on its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from capacityplanner.models.levels import LEVELS
+from capacityplanner.models.params import VARIANTS
+from capacityplanner.scenarios.workspace import Workspace
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "PlanningState", "planning_menu", "shared_state"]
+
+FIRST_YEAR = 2024
+LAST_YEAR = 2050
+_OBJECT_NAME = "planning_state"
+_MENU_NAME = "planning_menu"
+
+
+class PlanningState(QObject):
+    """The question every planning view answers, and the workspace that answers it.
+
+    Parameters
+    ----------
+    workspace : Workspace
+        Data set, parameters and edits.
+    parent : QObject, optional
+        Usually the main window.
+
+    Signals
+    -------
+    settingsChanged()
+        Level, school year, variant or capacity date changed.
+    wijkChanged(int)
+        Another wijk was picked (0: none).
+    dataChanged(str)
+        The workspace changed (a layer replaced, capacity edited ...); the
+        argument names what changed.
+    """
+
+    settingsChanged = Signal()
+    wijkChanged = Signal(int)
+    dataChanged = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(_OBJECT_NAME)
+        self.workspace = workspace
+        self.level = "basis"
+        self.year = max(FIRST_YEAR, workspace.params.base_year)
+        self.variant = workspace.params.birth_variant
+        #: Count capacity opened by this school year (None: the chosen school year).
+        self.capacity_as_of: int | None = None
+        self.wijknr = 0
+        self._cache: dict[tuple, pd.DataFrame] = {}
+        callback = self._workspace_changed
+        workspace.changed.append(callback)
+        # stop listening when the window goes (the workspace may live on)
+        self.destroyed.connect(
+            lambda *_: callback in workspace.changed and workspace.changed.remove(callback)
+        )
+
+    # -- the question --------------------------------------------------------
+    def set_level(self, level: str) -> None:
+        """Choose a level key (:data:`~capacityplanner.models.levels.LEVELS`)."""
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}")
+        if level != self.level:
+            self.level = level
+            self.settingsChanged.emit()
+
+    def set_year(self, year: int) -> None:
+        """Choose the school year ``Y`` (Y-(Y+1))."""
+        year = int(year)
+        if year != self.year:
+            self.year = year
+            self.settingsChanged.emit()
+
+    def set_variant(self, variant: str) -> None:
+        """Choose the births variant (low, mid, high)."""
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown variant {variant!r}")
+        if variant != self.variant:
+            self.variant = variant
+            self.settingsChanged.emit()
+
+    def set_capacity_as_of(self, year: int | None) -> None:
+        """Count capacity as of school year ``year`` (None: the chosen school year)."""
+        year = None if year is None else int(year)
+        if year != self.capacity_as_of:
+            self.capacity_as_of = year
+            self.settingsChanged.emit()
+
+    def set_wijk(self, wijknr: int | None) -> None:
+        """Pick a wijk by number (None or 0: none)."""
+        wijknr = int(wijknr or 0)
+        if wijknr != self.wijknr:
+            self.wijknr = wijknr
+            self.wijkChanged.emit(wijknr)
+
+    @property
+    def capacity_year(self) -> int:
+        """The school year whose capacity is counted."""
+        return self.year if self.capacity_as_of is None else self.capacity_as_of
+
+    # -- answers ---------------------------------------------------------------
+    def balance(self, year: int | None = None) -> pd.DataFrame:
+        """Balance per wijk and level for ``year`` (default the chosen year), cached.
+
+        Raises
+        ------
+        InputError
+            When the workspace cannot compute it (a bad layer or year).
+        """
+        year = self.year if year is None else int(year)
+        key = (year, self.capacity_as_of, self.variant)
+        if key not in self._cache:
+            self._cache[key] = self.workspace.balance(
+                year, capacity_as_of=self.capacity_as_of, variant=self.variant
+            )
+        return self._cache[key]
+
+    def level_balance(self) -> pd.DataFrame:
+        """Rows of the chosen level in the chosen year, one per wijk."""
+        table = self.balance()
+        return table[table["level"] == self.level].reset_index(drop=True)
+
+    def _workspace_changed(self, what: str) -> None:
+        self._cache.clear()
+        self.dataChanged.emit(what)
+
+
+def shared_state(window: QObject, workspace: Workspace) -> PlanningState:
+    """The window's :class:`PlanningState` for ``workspace`` (created on first use).
+
+    On creation, picking a feature on the map (identify click, or selecting
+    one feature with the select tool or in the attribute table) of a layer
+    with a ``wijknr`` field (the wijken, the balance, a school ...) picks
+    its wijk.
+    """
+    for state in window.findChildren(PlanningState, _OBJECT_NAME):
+        if state.workspace is workspace:
+            return state
+    state = PlanningState(workspace, window)
+    model = getattr(window, "map_model", None)
+    canvas = getattr(window, "canvas", None)
+
+    def pick(layer: str, fid: int) -> None:
+        if model is None or layer not in model:
+            return
+        frame = model.layer(layer).frame
+        if "wijknr" in frame.columns and fid in frame.index:
+            value = pd.to_numeric(pd.Series([frame.at[fid, "wijknr"]]), errors="coerce").iloc[0]
+            if pd.notna(value):
+                state.set_wijk(int(value))
+
+    def selection_changed(layer: str) -> None:
+        ids = model.selection(layer)
+        if len(ids) == 1:
+            pick(layer, ids[0])
+
+    if canvas is not None:
+        canvas.featureIdentified.connect(pick)
+    if model is not None:
+        model.selectionChanged.connect(selection_changed)
+    return state
+
+
+def planning_menu(window: QMainWindow) -> QMenu:
+    """The window's "Planning" menu (created on first use) for the planning views' actions."""
+    menu = window.findChild(QMenu, _MENU_NAME)
+    if menu is None:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Planning", "&Planning"))
+        menu.setObjectName(_MENU_NAME)
+    return menu
