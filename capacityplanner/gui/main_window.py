@@ -23,6 +23,7 @@ from capacityplanner.gui.map_canvas import MapCanvas, Tool
 from capacityplanner.gui.style_dialog import StyleDialog
 from capacityplanner.render.defaults import layer_title, model_from_dataset
 from capacityplanner.render.map_model import MapModel
+from capacityplanner.scenarios.workspace import Workspace
 
 __all__ = ["MainWindow"]
 
@@ -41,6 +42,8 @@ class MainWindow(QMainWindow):
 
     Attributes
     ----------
+    workspace : Workspace or None
+        Data set, parameters and edits; forecasts and balances come from it.
     map_model : MapModel
         The layer registry every view observes; add new layers (a balance
         choropleth, an optimiser proposal) with ``map_model.add_layer``.
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.dataset = dataset
+        #: The data, parameters and edits every view computes from (None without data).
+        self.workspace = Workspace(dataset) if dataset is not None else None
         self.languages = languages
         self.map_model = MapModel(parent=self)
         if dataset is not None:
