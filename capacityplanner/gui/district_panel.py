@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 
 from capacityplanner.errors import InputError
 from capacityplanner.gui.balance_view import level_title, places, school_year_text, variant_title
-from capacityplanner.gui.planning_state import PlanningState, planning_menu, shared_state
+from capacityplanner.gui.planning_state import (
+    PlanningState,
+    planning_menu,
+    shared_state,
+    tabify_with,
+)
 from capacityplanner.models.balance import BARCELONA_NORM, FLEMISH_NORM
 from capacityplanner.models.levels import LEVELS, expand_level
 from capacityplanner.scenarios.workspace import Workspace
@@ -353,6 +358,7 @@ def install(window, workspace: Workspace) -> DistrictPanel:
     state = shared_state(window, workspace)
     panel = DistrictPanel(state, window)
     panel.dock = window.add_dock(panel, "district", Qt.DockWidgetArea.RightDockWidgetArea)
+    tabify_with(window, panel.dock, "dock_identify")
     panel.retranslate_ui()
     window.resizeDocks([panel.dock], [400], Qt.Orientation.Horizontal)
     planning_menu(window).addAction(panel.dock.toggleViewAction())

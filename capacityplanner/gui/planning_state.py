@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from capacityplanner.models.levels import LEVELS
 from capacityplanner.models.params import VARIANTS
 from capacityplanner.scenarios.workspace import Workspace
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "PlanningState", "planning_menu", "shared_state"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "PlanningState",
+    "planning_menu",
+    "shared_state",
+    "tabify_with",
+]
 
 FIRST_YEAR = 2024
 LAST_YEAR = 2050
@@ -173,6 +180,15 @@ def shared_state(window: QObject, workspace: Workspace) -> PlanningState:
     if model is not None:
         model.selectionChanged.connect(selection_changed)
     return state
+
+
+def tabify_with(window: QMainWindow, dock: QDockWidget, other: str) -> None:
+    """Put ``dock`` in a tab beside the dock called ``other`` (if there is one) and show it."""
+    target = window.findChild(QDockWidget, other)
+    if target is not None and target is not dock:
+        window.tabifyDockWidget(target, dock)
+    dock.show()
+    dock.raise_()
 
 
 def planning_menu(window: QMainWindow) -> QMenu:
