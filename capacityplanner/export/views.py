@@ -46,6 +46,7 @@ from capacityplanner.render.style import (
 __all__ = [
     "LEVEL_SITE_LAYERS",
     "VIEW_NAMES",
+    "LayerList",
     "MapView",
     "balance_view",
     "build_view",
@@ -118,6 +119,31 @@ _VARIANT = {
     "nl": {"low": "laag", "mid": "midden", "high": "hoog"},
     "en": {"low": "low", "mid": "middle", "high": "high"},
 }
+
+
+class LayerList(list):
+    """Layers collected bottom first, then made into a :class:`MapModel` in one step.
+
+    The model is filled without emitting its change signals: nothing observes
+    an export's model, and on PySide6 6.12 / Python 3.11 every ``Signal.emit()``
+    drops a reference to ``True`` (the same defect the renderer guards against
+    for ``None``), which aborts the interpreter once enough have been lost.
+    """
+
+    def add_layer(self, layer: MapLayer) -> MapLayer:
+        """Append ``layer`` (drawn above the ones before it in its group)."""
+        self.append(layer)
+        return layer
+
+    def to_model(self) -> MapModel:
+        """A map model with these layers, sorted by group as :meth:`MapModel.add_layer` does."""
+        model = MapModel()
+        for layer in self:
+            if layer.group not in model.groups:
+                model.groups.insert(0, layer.group)
+        rank = {g: i for i, g in enumerate(model.groups)}
+        model.layers = sorted(self, key=lambda lyr: -rank[lyr.group])
+        return model
 
 
 @dataclass
@@ -260,7 +286,7 @@ def _num(x: float) -> str:
     return f"{x:,.0f}".replace(",", " ")
 
 
-def _boundary_layer(model: MapModel, workspace, language: str) -> None:
+def _boundary_layer(model: LayerList, workspace, language: str) -> None:
     t = _T[language]
     layers = workspace.layers
     if "gemeentegrens" in layers:
@@ -275,7 +301,7 @@ def _boundary_layer(model: MapModel, workspace, language: str) -> None:
         )
 
 
-def _base_layers(model: MapModel, workspace, language: str, streets_max_class: int = 7) -> None:
+def _base_layers(model: LayerList, workspace, language: str, streets_max_class: int = 7) -> None:
     t = _T[language]
     layers = workspace.layers
     if "parken" in layers:
@@ -426,7 +452,7 @@ def balance_view(
         "capaciteitswijzigingen",
     ]
     shown_illustrative = data_illustrative(workspace, illustrative_inputs)
-    model = MapModel()
+    model = LayerList()
     _boundary_layer(model, workspace, language)
     model.add_layer(
         MapLayer(
@@ -453,7 +479,7 @@ def balance_view(
     legend.append("wijkgrens")
     return MapView(
         "balance",
-        model,
+        model.to_model(),
         extent or city_extent(workspace),
         t["title"].format(level=level_label(level, language).lower(), year=school_year(year)),
         subtitle_text(workspace, level, year, scenario, language),
@@ -473,7 +499,7 @@ def sites_view(
     """Every site layer (sized by its places in school year ``year``) over the base map."""
     workspace.check_year(year)
     t = _T[language]
-    model = MapModel()
+    model = LayerList()
     _boundary_layer(model, workspace, language)
     _base_layers(model, workspace, language)
     model.add_layer(_wijken_outline(workspace, language))
@@ -486,7 +512,7 @@ def sites_view(
     legend.append("wijkgrens")
     return MapView(
         "sites",
-        model,
+        model.to_model(),
         extent or city_extent(workspace),
         t["sites_title"].format(year=school_year(year)),
         subtitle_text(workspace, None, year, scenario, language),
