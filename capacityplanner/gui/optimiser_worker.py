@@ -1,0 +1,227 @@
+"""Run the planning model off the UI thread, with progress and a working Cancel.
+
+:func:`run_plan` is the plain function (build the planning problem from a
+snapshot of the workspace, then :func:`~capacityplanner.models.optimise.solve_plan`);
+:class:`PlanWorker` runs it in a background thread and reports through Qt
+signals, which Qt delivers in the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from capacityplanner.errors import InputError
+from capacityplanner.models.optimise import PlanningProblem, PlanOptions, PlanResult, solve_plan
+from capacityplanner.scenarios.plan_inputs import (
+    PlanInputSettings,
+    build_planning_problem,
+    expand_levels,
+)
+from capacityplanner.scenarios.workspace import Workspace
+
+__all__ = ["PlanOutcome", "PlanRequest", "PlanWorker", "run_plan", "snapshot_workspace"]
+
+CANDIDATE_LAYER = "kandidaatsites"
+
+
+@dataclass
+class PlanRequest:
+    """Everything the optimiser dialog asks.
+
+    Parameters
+    ----------
+    model : {"cover-cost", "p-median", "max-cover", "min-sites"}
+    levels : tuple of str
+        Levels to plan (``basis`` stands for kleuter and lager).
+    year : int
+        Target school year.
+    max_distance : float, optional
+        Metres for every planned level; None keeps the level defaults.
+    budget : float, optional
+        EUR; None: no limit.
+    sites : int, optional
+        p for p-median, else the most new sites; None: no limit.
+    brede_saving : float
+        Share of fixed cost saved per extra function on one site.
+    brede_standard, basis_with_bso, allow_unmet : bool
+        City rules and whether demand may stay unserved.
+    distance : {"network", "straight"}
+    candidate_layer : str
+        Workspace layer holding the candidate sites.
+    time_limit : float, optional
+        Seconds.
+    """
+
+    model: str = "cover-cost"
+    levels: tuple[str, ...] = ("secundair",)
+    year: int = 2024
+    max_distance: float | None = None
+    budget: float | None = None
+    sites: int | None = None
+    brede_saving: float = 0.25
+    brede_standard: bool = False
+    basis_with_bso: bool = False
+    allow_unmet: bool = True
+    distance: str = "network"
+    candidate_layer: str = CANDIDATE_LAYER
+    time_limit: float | None = 120.0
+
+    def settings(self) -> dict[str, Any]:
+        """The request as scenario optimiser settings (``scenario.params["optimiser"]``)."""
+        levels = expand_levels(self.levels)
+        return {
+            "model": self.model,
+            "levels": list(self.levels),
+            "year": int(self.year),
+            "budget": self.budget,
+            "sites": self.sites,
+            "brede_saving": float(self.brede_saving),
+            "brede_standard": bool(self.brede_standard),
+            "basis_with_bso": bool(self.basis_with_bso),
+            "allow_unmet": bool(self.allow_unmet),
+            "distance": self.distance,
+            "max_distance": {lv: float(self.max_distance) for lv in levels}
+            if self.max_distance
+            else {},
+            "time_limit": self.time_limit,
+        }
+
+
+@dataclass
+class PlanOutcome:
+    """The problem that was solved and the plan the model proposes."""
+
+    request: PlanRequest
+    problem: PlanningProblem | None
+    result: PlanResult | None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def snapshot_workspace(workspace: Workspace, candidate_layer: str = CANDIDATE_LAYER) -> Workspace:
+    """A private copy of ``workspace`` for a background solve.
+
+    Later edits in the UI do not reach it; ``candidate_layer`` becomes its
+    ``kandidaatsites``.
+    """
+    if candidate_layer not in workspace.layers:
+        raise InputError(f"The candidate layer {candidate_layer!r} is not loaded.")
+    copy = Workspace(workspace.dataset, workspace.params)
+    copy.layers = dict(workspace.layers)
+    copy.layers[CANDIDATE_LAYER] = workspace.layers[candidate_layer]
+    copy.capacity_changes = workspace.capacity_changes
+    copy.scenario_name = workspace.scenario_name
+    return copy
+
+
+def run_plan(
+    workspace: Workspace,
+    request: PlanRequest,
+    progress: Callable[[float | None, str], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> PlanOutcome:
+    """Build the planning problem of ``request`` and solve it.
+
+    Returns
+    -------
+    PlanOutcome
+        ``result`` is None when cancelled before the solve started.
+    """
+    levels = expand_levels(request.levels)
+    if not levels:
+        raise InputError("Choose at least one level to plan.")
+    if request.model == "p-median" and not request.sites:
+        raise InputError("The p-median model needs the number of new sites (1 or more).")
+    if request.model == "max-cover" and request.budget is None and request.sites is None:
+        raise InputError("The max-cover model needs a budget or a maximum number of new sites.")
+    say = progress or (lambda fraction, message: None)
+    say(None, "building the planning model")
+    problem = build_planning_problem(
+        workspace,
+        PlanInputSettings(
+            levels=levels,
+            year=int(request.year),
+            max_distance={lv: float(request.max_distance) for lv in levels}
+            if request.max_distance
+            else {},
+            distance=request.distance,
+        ),
+    )
+    if cancel is not None and cancel.is_set():
+        return PlanOutcome(request, problem, None, request.settings())
+    options = PlanOptions(
+        model=request.model,
+        levels=levels,
+        budget=request.budget,
+        max_new_sites=request.sites if request.model != "p-median" else None,
+        p=request.sites if request.model == "p-median" else None,
+        brede_saving=float(request.brede_saving),
+        rule_brede_standard=bool(request.brede_standard),
+        rule_basis_with_bso=bool(request.basis_with_bso),
+        allow_unmet=bool(request.allow_unmet),
+        time_limit=request.time_limit,
+    )
+    result = solve_plan(problem, options, progress=progress, cancel=cancel)
+    return PlanOutcome(request, problem, result, request.settings())
+
+
+class PlanWorker(QObject):
+    """Solves one request at a time in a background thread.
+
+    Signals
+    -------
+    progress(object, str)
+        Fraction done (or None when unknown) and what the solver is doing.
+    finished(object)
+        The :class:`PlanOutcome`.
+    failed(object)
+        The exception (an :class:`InputError` for bad input).
+    """
+
+    progress = Signal(object, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+
+    @property
+    def running(self) -> bool:
+        """True while a solve is under way."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, workspace: Workspace, request: PlanRequest) -> None:
+        """Solve ``request`` on a snapshot of ``workspace`` in a background thread."""
+        if self.running:
+            raise InputError("The optimiser is already running; wait for it or cancel it.")
+        snapshot = snapshot_workspace(workspace, request.candidate_layer)
+        self._cancel = threading.Event()
+        cancel = self._cancel
+
+        def work() -> None:
+            try:
+                outcome = run_plan(snapshot, request, self.progress.emit, cancel)
+            except Exception as exc:  # noqa: BLE001 - reported to the UI, never lost
+                self.failed.emit(exc)
+            else:
+                self.finished.emit(outcome)
+
+        self._thread = threading.Thread(target=work, name="optimiser", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the solve to stop; it returns its best plan so far within about a second."""
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the thread ends (for shutdown and tests); True when it has ended."""
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()

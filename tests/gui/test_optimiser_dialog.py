@@ -1,0 +1,117 @@
+"""The optimiser dialog: a small plan on the map and in the plan dock; Cancel mid-solve."""
+
+from ghent_window import ghent_dataset, ghent_window, needs_ghent, workspace  # noqa: F401
+from PySide6.QtWidgets import QMessageBox
+
+from capacityplanner.gui import optimiser_dialog
+
+pytestmark = needs_ghent
+
+
+def _dialog(window, ws):
+    dialog = optimiser_dialog.install(window, ws)
+    dialog.show()
+    return dialog
+
+
+def test_small_plan_appears_on_map_and_in_summary(ghent_window, workspace, qtbot):
+    dialog = _dialog(ghent_window, workspace)
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("straight"))
+    dialog.sites_spin.setValue(3)
+    assert [lv for lv, box in dialog.level_checks.items() if box.isChecked()] == ["secundair"]
+    assert dialog.year_spin.value() == 2024
+    assert dialog.run()
+    assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.outcome is not None, timeout=60000)
+    result = dialog.outcome.result
+    assert result.status == "optimal" and result.proven_optimal
+    assert 1 <= (result.sites["kind"] == "new").sum() <= 3
+
+    model = ghent_window.map_model
+    sites = model.layer("plan_sites")
+    assert sites.group == "plan"
+    assert set(sites.frame["site_id"]) == set(result.sites["site_id"])
+    lines = model.layer("plan_allocation")
+    assert lines.kind == "line" and len(lines) == len(result.allocation)
+    # a line joins its demand point to the site the children go to
+    first = lines.frame.iloc[0]
+    site = sites.frame.set_index("site_id").reindex([first["site_id"]])
+    if site.notna().all(axis=None):
+        end = first.geometry.coords[-1]
+        assert abs(end[0] - site["x"].iloc[0]) < 1e-6
+
+    panel = dialog.panel
+    assert dialog.dock.isVisible()
+    assert panel.table.rowCount() == len(result.sites)
+    text = panel.summary.toPlainText()
+    assert text.startswith("Plan voor schooljaar 2024-25")  # Dutch interface
+    assert "bewezen" in panel.proof.text().lower() or "proven" in panel.proof.text().lower()
+    ghent_window.set_language("en")
+    assert panel.summary.toPlainText().startswith("Plan for school year 2024-25")
+    assert "Proven optimal" in panel.proof.text()
+    assert model.layer("plan_sites").title == "Proposed sites"
+
+    dialog.act_clear.trigger()
+    assert "plan_sites" not in model
+
+
+def test_cancel_mid_solve_keeps_the_ui_responsive(ghent_window, workspace, qtbot):
+    dialog = _dialog(ghent_window, workspace)
+    dialog.model_box.setCurrentIndex(dialog.model_box.findData("p-median"))
+    for box in dialog.level_checks.values():
+        box.setChecked(True)
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("straight"))
+    dialog.distance_spin.setValue(4000)
+    dialog.year_spin.setValue(2030)
+    dialog.sites_spin.setValue(25)
+    dialog.time_spin.setValue(600)
+    messages = []
+    dialog.worker.progress.connect(lambda _f, m: messages.append(m))
+    assert dialog.run()
+    qtbot.waitUntil(lambda: any("best plan" in m for m in messages), timeout=60000)
+    assert dialog.running
+    # the event loop turns while the solver works: the window repaints and reacts
+    ghent_window.canvas.zoom_by(2.0)
+    qtbot.wait(50)
+    dialog.cancel_button.click()
+    assert dialog.status_label.text()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.outcome is not None, timeout=20000)
+    result = dialog.outcome.result
+    assert result.status == "cancelled"
+    assert not result.proven_optimal
+    assert dialog.run_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    if result.has_plan:
+        assert "plan_sites" in ghent_window.map_model
+    assert "geannuleerd" in dialog.panel.proof.text().lower()
+
+
+def test_infeasible_plan_shows_its_explanation(ghent_window, workspace, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Ok
+    )
+    dialog = _dialog(ghent_window, workspace)
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("straight"))
+    dialog.unmet_check.setChecked(False)
+    dialog.budget_spin.setValue(0.1)  # EUR 100,000 cannot close a secondary shortfall
+    assert dialog.run()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.outcome is not None, timeout=60000)
+    result = dialog.outcome.result
+    assert result.status == "infeasible"
+    assert shown and shown[0] == result.explanation.text_nl
+    assert "infeasible" not in shown[0].lower()
+    assert dialog.panel.summary.toPlainText() == result.explanation.text_nl
+    assert "plan_sites" not in ghent_window.map_model
+
+
+def test_bad_request_gets_one_sentence(ghent_window, workspace, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Ok
+    )
+    dialog = _dialog(ghent_window, workspace)
+    for box in dialog.level_checks.values():
+        box.setChecked(False)
+    assert not dialog.run()
+    assert shown == ["Choose at least one level to plan."]
+    assert dialog.run_button.isEnabled()
