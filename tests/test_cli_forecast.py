@@ -112,3 +112,16 @@ def test_backtest_on_observed_counts(capsys, tmp_path):
     rows = {(r["wijknr"], r["level"]): r for r in result["rows"]}
     assert rows[(7, "lager")]["years"] == 2
     assert rows[(7, "lager")]["mape"] >= 0
+
+
+def test_walking_radius_balance_for_lager(capsys):
+    wijk = run_json(capsys, "balance", "--year", "2024", "--walking")
+    city = run_json(capsys, "balance", "--year", "2024", "--walking", "--by", "city")
+    rows = wijk["rows"]
+    assert len(rows) == 25
+    assert all(0 <= r["children_short"] <= r["children"] + 1e-9 for r in rows)
+    assert sum(r["children"] for r in rows) == pytest.approx(city["rows"][0]["children"])
+    lager = run_json(capsys, "balance", "--year", "2024", "--level", "lager", "--by", "city")
+    assert city["rows"][0]["children"] == pytest.approx(lager["resident_demand"])
+    assert main(["balance", "--year", "2024", "--walking", "--level", "secundair"]) == 2
+    assert "lager onderwijs only" in capsys.readouterr().err

@@ -39,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     balance.add_argument(
         "--capacity-as-of", type=int, metavar="Y0", help="count capacity opened by school year Y0"
     )
+    balance.add_argument(
+        "--walking",
+        action="store_true",
+        help="lager: places and children within the walking radius of where children live",
+    )
     balance.set_defaults(handler=run_balance)
 
     backtest = subparsers.add_parser(
@@ -181,6 +186,8 @@ def run_balance(args: argparse.Namespace) -> int:
             f"--capacity-as-of {args.capacity_as_of} lies after --year {args.year}; "
             "capacity can only be counted up to the school year shown."
         )
+    if args.walking:
+        return _walking_balance(args, workspace)
     table = workspace.balance(args.year, args.capacity_as_of)
     if args.by == "city":
         table = workspace.city_balance(args.year, args.capacity_as_of)
@@ -206,6 +213,55 @@ def run_balance(args: argparse.Namespace) -> int:
             f"{', '.join(provenance['illustrative']) or 'none'}."
         )
         _emit(args, None, table)
+    return 0
+
+
+def _walking_balance(args: argparse.Namespace, workspace) -> int:
+    """Per wijk: lager children whose walking radius holds fewer places than children."""
+    if args.level not in (None, "lager"):
+        raise InputError("--walking applies to lager onderwijs only; use --level lager.")
+    sectors = workspace.walking_balance(args.year)
+    short = sectors["ratio"] < 1.0
+    sectors = sectors.assign(
+        children_short=np.where(short, sectors["children"], 0.0),
+        weighted_ratio=sectors["ratio"].fillna(0.0) * sectors["children"],
+    )
+    table = sectors.groupby("wijknr", as_index=False).agg(
+        children=("children", "sum"),
+        children_short=("children_short", "sum"),
+        weighted_ratio=("weighted_ratio", "sum"),
+    )
+    table["places_per_child_within_radius"] = table["weighted_ratio"] / table["children"]
+    table.insert(1, "wijk", table["wijknr"].map(workspace.wijk_names()))
+    table = table.drop(columns="weighted_ratio")
+    if args.by == "city":
+        total = table["children"].sum()
+        table = pd.DataFrame(
+            [
+                {
+                    "wijknr": 0,
+                    "wijk": "Gent",
+                    "children": total,
+                    "children_short": table["children_short"].sum(),
+                    "places_per_child_within_radius": (
+                        table["places_per_child_within_radius"] * table["children"]
+                    ).sum()
+                    / total,
+                }
+            ]
+        )
+    params = workspace.params
+    note = (
+        f"lager, school year {args.year}-{args.year + 1}: places and children within "
+        f"{params.walking_radius_m:.0f} m walking (straight line x {params.detour_factor}) of "
+        "each sector; children_short live where the radius holds fewer places than children"
+    )
+    if args.json:
+        payload = {"note": note, "rows": _records(table), "provenance": workspace.provenance()}
+        _emit(args, payload, table)
+    else:
+        print(note)
+        _emit(args, None, table.rename(columns={"places_per_child_within_radius": "ratio"}))
     return 0
 
 
