@@ -116,8 +116,24 @@ NL = {
 }
 
 
+def all_translations() -> dict[str, str]:
+    """The texts above plus every ``NL`` dict in ``nl_*.py`` beside this script.
+
+    Each area of the interface (planning views, optimiser, exports) keeps its own
+    Dutch texts in its own file, so people working on different areas do not edit
+    the same dict.
+    """
+    merged = dict(NL)
+    for path in sorted(HERE.glob("nl_*.py")):
+        namespace: dict = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        merged.update(namespace.get("NL", {}))
+    return merged
+
+
 def main() -> int:
     """Extract, translate and compile; return the number of untranslated strings."""
+    texts = all_translations()
     bin_dir = Path(sys.executable).parent
     sources = sorted(str(p) for d in ("gui", "render") for p in (ROOT / "capacityplanner" / d).glob("*.py"))
     subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
@@ -128,8 +144,8 @@ def main() -> int:
     for message in root.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in NL:
-            translation.text = NL[source]
+        if source in texts:
+            translation.text = texts[source]
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
