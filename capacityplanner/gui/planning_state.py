@@ -165,10 +165,21 @@ def shared_state(window: QObject, workspace: Workspace) -> PlanningState:
         if model is None or layer not in model:
             return
         frame = model.layer(layer).frame
-        if "wijknr" in frame.columns and fid in frame.index:
+        if fid not in frame.index:
+            return
+        if "wijknr" in frame.columns:
             value = pd.to_numeric(pd.Series([frame.at[fid, "wijknr"]]), errors="coerce").iloc[0]
             if pd.notna(value):
                 state.set_wijk(int(value))
+                return
+        # a street, park ...: the wijk it lies in
+        geom = frame.geometry.loc[fid]
+        if geom is None or geom.is_empty:
+            return
+        wijken = workspace.wijken
+        inside = wijken[wijken.geometry.contains(geom.representative_point())]
+        if len(inside):
+            state.set_wijk(int(inside["wijknr"].iloc[0]))
 
     def selection_changed(layer: str) -> None:
         ids = model.selection(layer)
