@@ -17,6 +17,7 @@ from enum import Enum
 import geopandas as gpd
 import pandas as pd
 import shapely
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
@@ -110,8 +111,8 @@ class EditController(QObject):
         self.act_redo.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda _t: self.retranslate())
-        self.undo_stack.redoTextChanged.connect(lambda _t: self.retranslate())
+        self.undo_stack.undoTextChanged.connect(lambda _t: self._undo_texts())
+        self.undo_stack.redoTextChanged.connect(lambda _t: self._undo_texts())
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         self.act_add_housing = QAction(w, checkable=True)
@@ -160,9 +161,7 @@ class EditController(QObject):
     def retranslate(self) -> None:
         """Texts of the menu and actions in the current language."""
         self.menu.setTitle(self.tr("&Edit"))
-        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.act_undo.setText(self.tr("Undo %1").replace("%1", undo).strip())
-        self.act_redo.setText(self.tr("Redo %1").replace("%1", redo).strip())
+        self._undo_texts()
         self.act_add_housing.setText(self.tr("Add housing project"))
         self.act_add_housing.setToolTip(self.tr("Click the map where the dwellings will be built"))
         self.act_add_candidate.setText(self.tr("Add candidate site"))
@@ -175,6 +174,13 @@ class EditController(QObject):
         )
         self.act_parameters.setText(self.tr("Forecast parameters..."))
         self.toolbar.setWindowTitle(self.tr("Edit tools"))
+
+    def _undo_texts(self) -> None:
+        if not all(map(shiboken6.isValid, (self.undo_stack, self.act_undo, self.act_redo))):
+            return  # the window is closing
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.act_undo.setText(self.tr("Undo %1").replace("%1", undo).strip(" :"))
+        self.act_redo.setText(self.tr("Redo %1").replace("%1", redo).strip(" :"))
 
     # -- map clicks ---------------------------------------------------------
     def set_mode(self, mode: PlaceMode) -> None:
@@ -228,6 +234,10 @@ class EditController(QObject):
                 return self.add_candidate_site(x, y)
         except InputError as exc:
             self._error(exc.message)
+        except Exception as exc:  # noqa: BLE001 - an event filter must not raise
+            self._error(
+                self.tr("The edit failed: %1").replace("%1", str(exc) or type(exc).__name__)
+            )
         return False
 
     # -- edits --------------------------------------------------------------
@@ -309,7 +319,8 @@ class EditController(QObject):
             after = new
             before = new.iloc[0:0] if before is None else before
         else:
-            new = new.rename_geometry(before.geometry.name)
+            if before.geometry.name != new.geometry.name:
+                new = new.rename_geometry(before.geometry.name)
             after = pd.concat([before, new[[c for c in new.columns if c in before.columns]]])
             after = gpd.GeoDataFrame(after.reset_index(drop=True), crs=before.crs)
         text = text.replace("%1", str(values["name"]))
@@ -411,6 +422,10 @@ class EditController(QObject):
 
     def _workspace_changed(self, what: str) -> None:
         """Redraw a map layer the workspace replaced (an edit, undo, a scenario opened)."""
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.window):
+            if self._workspace_changed in self.workspace.changed:
+                self.workspace.changed.remove(self._workspace_changed)
+            return
         model = self.window.map_model
         frame = self.workspace.layers.get(what)
         if not isinstance(frame, gpd.GeoDataFrame):

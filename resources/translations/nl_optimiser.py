@@ -149,6 +149,7 @@ NL = {
     "Click the map to place it; Esc stops.": "Klik op de kaart om het te plaatsen; Esc stopt.",
     "%1 places at %2 from %3": "%1 plaatsen op %2 vanaf %3",
     "forecast parameters": "prognoseparameters",
+    "The edit failed: %1": "De bewerking mislukte: %1",
     # edit forms
     "New housing project": "Nieuw woonproject",
     "Name": "Naam",

@@ -1,11 +1,14 @@
 """The optimiser dialog: a small plan on the map and in the plan dock; Cancel mid-solve."""
 
-from ghent_window import ghent_dataset, ghent_window, needs_ghent, workspace  # noqa: F401
+import ghent_window as fixtures
 from PySide6.QtWidgets import QMessageBox
 
 from capacityplanner.gui import optimiser_dialog
 
-pytestmark = needs_ghent
+pytestmark = fixtures.needs_ghent
+ghent_dataset = fixtures.ghent_dataset
+ghent_window = fixtures.ghent_window
+workspace = fixtures.workspace
 
 
 def _dialog(window, ws):
