@@ -32,6 +32,7 @@ from capacityplanner.export.page import (
     draw_text,
     export_language,
     font,
+    frame_points,
     open_pdf,
 )
 from capacityplanner.export.page_figures import (
@@ -333,6 +334,7 @@ def export_atlas(
     paper: str = "A4",
     dpi: float = 300.0,
     plan=None,
+    map_frames: list[tuple[float, float, float, float]] | None = None,
 ) -> Path | None:
     """Write the district atlas: a city summary page, then one page per wijk.
 
@@ -363,6 +365,9 @@ def export_atlas(
         Resolution of the PDF's coordinate grid.
     plan : PlanResult, optional
         Proposed sites drawn on the maps.
+    map_frames : list, optional
+        When given, receives each page's map frame ``(left, top, width, height)``
+        in points (1/72 inch) from the page's top-left corner.
 
     Returns
     -------
@@ -417,7 +422,7 @@ def export_atlas(
                 right = f"{provenance.date_text()}\n{t['page'].format(page=page + 1, pages=pages)}"
                 if page == 0:
                     what = t["city"]
-                    draw_balance_page(
+                    frame = draw_balance_page(
                         painter,
                         spec,
                         title=t["doc"].format(year=school_year(year)),
@@ -445,7 +450,7 @@ def export_atlas(
                     cx, cy = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
                     side = max(w, h) * 1.3
                     shown = (cx - side, cy - side, cx + side, cy + side)
-                    draw_balance_page(
+                    frame = draw_balance_page(
                         painter,
                         spec,
                         title=what,
@@ -460,6 +465,8 @@ def export_atlas(
                         provenance=provenance,
                         licence=licence,
                     )
+                if map_frames is not None:
+                    map_frames.append(frame_points(spec, frame))
                 if progress is not None:
                     progress(
                         (page + 1) / pages,

@@ -51,6 +51,8 @@ __all__ = [
 ]
 
 _LEGEND = {"nl": "Legende", "en": "Legend"}
+#: Highest PNG resolution (an A3 page at 600 dpi is already 7016 x 9921 pixels).
+MAX_PNG_DPI = 600
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,8 @@ def export_map(
     """
     spec = PageSpec(paper, orientation, dpi)
     out = check_output_path(path, (".pdf", ".png"))
+    if out.suffix.lower() == ".png" and dpi > MAX_PNG_DPI:
+        raise InputError(f"A PNG of {dpi:g} dpi is too large; choose at most {MAX_PNG_DPI} dpi.")
     with export_language(provenance.language):
         _write_map(out, spec, view, provenance, licence)
     return out

@@ -190,6 +190,9 @@ def check_output_path(path: str | Path, suffixes: tuple[str, ...]) -> Path:
         )
     if out.is_dir():
         raise InputError(f"Output path {out} is a folder; give a file name.")
+    blocking = next((a for a in out.parents if a.exists() and not a.is_dir()), None)
+    if blocking is not None:
+        raise InputError(f"Cannot write {out}: {blocking} is a file, not a folder.")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -440,6 +443,12 @@ def image_for_page(spec: PageSpec) -> QImage:
     image.setDotsPerMeterY(dpm)
     image.fill(QColor("#ffffff"))
     return image
+
+
+def frame_points(spec: PageSpec, rect: QRectF) -> tuple[float, float, float, float]:
+    """``rect`` (device pixels) as ``(left, top, width, height)`` in points from the top-left."""
+    k = 72.0 / spec.dpi
+    return (rect.left() * k, rect.top() * k, rect.width() * k, rect.height() * k)
 
 
 def page_size_points(spec: PageSpec) -> QSizeF:

@@ -28,6 +28,7 @@ from capacityplanner.export.page import (
     draw_text,
     export_language,
     font,
+    frame_points,
     open_pdf,
     text_height,
 )
@@ -189,6 +190,7 @@ def export_report(
     scenario: str | None = None,
     paper: str = "A4",
     dpi: float = 300.0,
+    map_frames: list[tuple[float, float, float, float]] | None = None,
 ) -> Path:
     """Write the one-page briefing (portrait PDF) of a scenario, optionally with a plan.
 
@@ -210,6 +212,9 @@ def export_report(
     paper : {"A4", "A3"}
     dpi : float
         Resolution of the PDF's coordinate grid.
+    map_frames : list, optional
+        When given, receives the map frame ``(left, top, width, height)`` in
+        points (1/72 inch) from the page's top-left corner.
 
     Returns
     -------
@@ -261,6 +266,8 @@ def export_report(
             legend_w = w * 0.3
             frame = QRectF(content.left(), y, w - legend_w - gap, map_h)
             draw_map_frame(painter, spec, frame, view.model, view.extent, language=language)
+            if map_frames is not None:
+                map_frames.append(frame_points(spec, frame))
             draw_legend_fitted(
                 painter,
                 spec,
