@@ -184,13 +184,16 @@ class ForecastView(QWidget):
         series = age_band_series(self.state.workspace, self.state.wijknr or None)
         for band, s in series.items():
             color = BAND_COLORS[band]
-            ax.fill_between(s.years, s.low, s.high, color=color, alpha=0.18, linewidth=0)
+            ax.fill_between(s.years, s.low, s.high, color=color, alpha=0.18, linewidth=0).set_gid(
+                f"band {band}"
+            )
             ax.plot(
                 s.years,
                 s.mid,
                 color=color,
                 linewidth=1.8,
                 label=self.tr("aged %1").replace("%1", band),
+                gid=f"mid {band}",
             )
         self._mark_year(self.state.year + 1)
         ax.set_title(
@@ -225,9 +228,25 @@ class ForecastView(QWidget):
             alpha=0.2,
             linewidth=0,
             label=self.tr("demand, low-high births"),
+            gid="demand band",
         )
-        ax.plot(x, demand.mid, color=DEMAND, linewidth=2, label=self.tr("demand, middle births"))
-        ax.step(x, capacity, where="post", color=CAPACITY, linewidth=1.6, label=self.tr("capacity"))
+        ax.plot(
+            x,
+            demand.mid,
+            color=DEMAND,
+            linewidth=2,
+            label=self.tr("demand, middle births"),
+            gid="demand mid",
+        )
+        ax.step(
+            x,
+            capacity,
+            where="post",
+            color=CAPACITY,
+            linewidth=1.6,
+            label=self.tr("capacity"),
+            gid="capacity",
+        )
         short = demand.mid > capacity
         ax.fill_between(
             x,
@@ -239,6 +258,7 @@ class ForecastView(QWidget):
             alpha=0.15,
             linewidth=0,
             interpolate=True,
+            gid="shortfall",
         )
         self._mark_year(state.year)
         ax.set_title(
