@@ -9,7 +9,7 @@ shortfall. The layer is recomputed whenever the workspace changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,61 +30,24 @@ from capacityplanner.gui.planning_state import (
     FIRST_YEAR,
     LAST_YEAR,
     PlanningState,
+    level_title,
+    places,
     planning_menu,
+    school_year_text,
     shared_state,
+    variant_title,
 )
 from capacityplanner.models.levels import LEVELS
 from capacityplanner.models.params import VARIANTS
 from capacityplanner.render.layer import MapLayer
 from capacityplanner.scenarios.workspace import Workspace
 
-__all__ = ["BALANCE_LAYER", "BalanceView", "install", "level_title", "variant_title"]
+__all__ = ["BALANCE_LAYER", "BalanceControls", "BalanceView", "install"]
 
 #: Name of the balance layer in the map model.
 BALANCE_LAYER = "balans"
 #: How many wijken the worst list shows.
 N_WORST = 5
-
-
-_LEVEL_TITLES = {
-    "kinderopvang": QT_TRANSLATE_NOOP("Planning", "Childcare"),
-    "kleuter": QT_TRANSLATE_NOOP("Planning", "Nursery school"),
-    "lager": QT_TRANSLATE_NOOP("Planning", "Primary school"),
-    "basis": QT_TRANSLATE_NOOP("Planning", "Basis (nursery + primary)"),
-    "secundair": QT_TRANSLATE_NOOP("Planning", "Secondary school"),
-    "bso": QT_TRANSLATE_NOOP("Planning", "Out-of-school care"),
-    "jeugd": QT_TRANSLATE_NOOP("Planning", "Youth work"),
-}
-_VARIANT_TITLES = {
-    "low": QT_TRANSLATE_NOOP("Planning", "low births"),
-    "mid": QT_TRANSLATE_NOOP("Planning", "middle births"),
-    "high": QT_TRANSLATE_NOOP("Planning", "high births"),
-}
-
-
-def level_title(level: str, with_key: bool = True) -> str:
-    """The level in the interface language (its key in brackets)."""
-    if level not in _LEVEL_TITLES:
-        return level
-    title = QCoreApplication.translate("Planning", _LEVEL_TITLES[level])
-    return f"{title} ({level})" if with_key else title
-
-
-def variant_title(variant: str) -> str:
-    """The births variant in the interface language."""
-    if variant not in _VARIANT_TITLES:
-        return variant
-    return QCoreApplication.translate("Planning", _VARIANT_TITLES[variant])
-
-
-def school_year_text(year: int) -> str:
-    """``2024-25`` for school year 2024."""
-    return f"{year}-{(year + 1) % 100:02d}"
-
-
-def places(x: float) -> str:
-    """A whole number of places in the interface locale."""
-    return QLocale().toString(float(round(x)), "f", 0)
 
 
 class BalanceControls(QWidget):

@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from capacityplanner.errors import InputError
-from capacityplanner.gui.balance_view import level_title, places, school_year_text, variant_title
 from capacityplanner.gui.planning_state import (
     PlanningState,
+    level_title,
+    places,
     planning_menu,
+    school_year_text,
     shared_state,
     tabify_with,
+    variant_title,
 )
 from capacityplanner.models.balance import BARCELONA_NORM, FLEMISH_NORM
 from capacityplanner.models.levels import LEVELS, expand_level

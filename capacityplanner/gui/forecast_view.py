@@ -25,7 +25,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from capacityplanner.errors import InputError
-from capacityplanner.gui.balance_view import level_title, places, school_year_text, variant_title
 from capacityplanner.gui.forecast_series import (
     age_band_series,
     demand_capacity_series,
@@ -33,9 +32,13 @@ from capacityplanner.gui.forecast_series import (
 )
 from capacityplanner.gui.planning_state import (
     PlanningState,
+    level_title,
+    places,
     planning_menu,
+    school_year_text,
     shared_state,
     tabify_with,
+    variant_title,
 )
 from capacityplanner.models.levels import LEVELS
 from capacityplanner.scenarios.workspace import Workspace

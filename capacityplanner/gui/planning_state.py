@@ -11,7 +11,7 @@ each view's ``install(window, workspace)`` can be called on its own.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from capacityplanner.models.levels import LEVELS
@@ -22,15 +22,60 @@ __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "PlanningState",
+    "level_title",
+    "places",
     "planning_menu",
+    "school_year_text",
     "shared_state",
     "tabify_with",
+    "variant_title",
 ]
 
 FIRST_YEAR = 2024
 LAST_YEAR = 2050
 _OBJECT_NAME = "planning_state"
 _MENU_NAME = "planning_menu"
+
+
+_LEVEL_TITLES = {
+    "kinderopvang": QT_TRANSLATE_NOOP("Planning", "Childcare"),
+    "kleuter": QT_TRANSLATE_NOOP("Planning", "Nursery school"),
+    "lager": QT_TRANSLATE_NOOP("Planning", "Primary school"),
+    "basis": QT_TRANSLATE_NOOP("Planning", "Basis (nursery + primary)"),
+    "secundair": QT_TRANSLATE_NOOP("Planning", "Secondary school"),
+    "bso": QT_TRANSLATE_NOOP("Planning", "Out-of-school care"),
+    "jeugd": QT_TRANSLATE_NOOP("Planning", "Youth work"),
+}
+_VARIANT_TITLES = {
+    "low": QT_TRANSLATE_NOOP("Planning", "low births"),
+    "mid": QT_TRANSLATE_NOOP("Planning", "middle births"),
+    "high": QT_TRANSLATE_NOOP("Planning", "high births"),
+}
+
+
+def level_title(level: str, with_key: bool = True) -> str:
+    """The level in the interface language (its key in brackets)."""
+    if level not in _LEVEL_TITLES:
+        return level
+    title = QCoreApplication.translate("Planning", _LEVEL_TITLES[level])
+    return f"{title} ({level})" if with_key else title
+
+
+def variant_title(variant: str) -> str:
+    """The births variant in the interface language."""
+    if variant not in _VARIANT_TITLES:
+        return variant
+    return QCoreApplication.translate("Planning", _VARIANT_TITLES[variant])
+
+
+def school_year_text(year: int) -> str:
+    """``2024-25`` for school year 2024."""
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+def places(x: float) -> str:
+    """A whole number of places in the interface locale."""
+    return QLocale().toString(float(round(x)), "f", 0)
 
 
 class PlanningState(QObject):
