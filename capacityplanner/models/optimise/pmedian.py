@@ -108,7 +108,6 @@ def interchange(
     is_open[np.asarray(open_sites)] = True
     if is_open.all():
         return np.flatnonzero(is_open)
-    rows = np.arange(n)
     scale = max(float(np.abs(cost * w[:, None]).max()), 1.0)
     for _ in range(max_swaps):
         sites = np.flatnonzero(is_open)
@@ -117,8 +116,8 @@ def interchange(
         gain = (w[:, None] * np.maximum(d1[:, None] - cost, 0.0)).sum(axis=0)
         loss = np.bincount(c1, weights=w * (d2 - d1), minlength=m)
         extra_per_client = w[:, None] * np.maximum(d2[:, None] - np.maximum(cost, d1[:, None]), 0)
-        owner = sp.csr_matrix((np.ones(n), (c1, rows)), shape=(m, n))
-        extra = np.asarray(owner[sites] @ extra_per_client)  # (open, sites)
+        owner = (c1[None, :] == sites[:, None]).astype(float)  # (open, clients)
+        extra = owner @ extra_per_client  # (open, sites), one BLAS product
         profit = gain[None, :] - loss[sites, None] + extra
         profit[:, is_open] = -np.inf
         r_pos, j = np.unravel_index(int(np.argmax(profit)), profit.shape)
@@ -132,6 +131,10 @@ def interchange(
 def greedy_interchange(cost: np.ndarray, weight: np.ndarray, p: int) -> np.ndarray:
     """A good p-median solution: :func:`greedy`, then :func:`interchange`."""
     return interchange(cost, weight, greedy(cost, weight, p))
+
+
+#: Subgradient iterations after which the Lagrangian heuristic runs.
+_HEURISTIC_AT = frozenset({0, 15, 40, 80, 150, 300, 600, 1200, 2400})
 
 
 def lagrangian_bound(
@@ -168,11 +171,11 @@ def lagrangian_bound(
             best, best_lam, stall = bound, lam.copy(), 0
         else:
             stall += 1
-            if stall >= 30:
+            if stall >= 20:
                 step, stall = step / 2, 0
-        if on_sites is not None and iteration % 25 == 0:
+        if on_sites is not None and iteration in _HEURISTIC_AT:
             upper = min(upper, on_sites(chosen))
-        if best >= min(target, upper) or step < 1e-3:
+        if best >= min(target, upper) or step < 5e-3:
             break
         g = 1.0 - below[:, chosen].sum(axis=1)
         norm = float(g @ g)
