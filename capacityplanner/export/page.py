@@ -229,6 +229,7 @@ def font(spec: PageSpec, points: float, *, bold: bool = False, italic: bool = Fa
     f.setPixelSize(max(1, round(spec.pt(points))))
     f.setBold(bold)
     f.setItalic(italic)
+    f.setFeature(QFont.Tag("liga"), 0)  # "fi", "ff" stay two letters: PDF text stays searchable
     return f
 
 

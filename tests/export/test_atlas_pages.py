@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
+import unicodedata  # noqa: E402
 
 import matplotlib.image as mpimg  # noqa: E402
 import pytest  # noqa: E402
@@ -51,7 +52,7 @@ def page_text(path, page):
         text=True,
         check=True,
     )
-    return " ".join(out.stdout.split())
+    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
 
 
 def inked_share_in_frame(path, page, frame_pt, tmp_path, dpi=40):

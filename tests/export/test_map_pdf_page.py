@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
+import unicodedata  # noqa: E402
 
 import matplotlib.image as mpimg  # noqa: E402
 import numpy as np  # noqa: E402
@@ -37,7 +38,7 @@ def pdf_text(path, first=None, last=None):
     if first:
         cmd += ["-f", str(first), "-l", str(last or first)]
     out = subprocess.run([*cmd, str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(out.stdout.split())
+    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
 
 
 def pdf_page_image(path, tmp_path, page=1, dpi=50):
