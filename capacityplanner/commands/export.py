@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from capacityplanner.errors import InputError
 from capacityplanner.models.params import VARIANTS
 
 FORMATS = ("map", "atlas", "html", "xlsx", "gpkg", "report")
@@ -44,7 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--year", type=int, help="school year Y, meaning Y-(Y+1) (default: base year)"
     )
-    parser.add_argument("--lang", choices=["nl", "en"], default=None, help="language (default nl)")
+    parser.add_argument(
+        "--lang", choices=["nl", "en"], default=argparse.SUPPRESS, help="language (default nl)"
+    )
     parser.add_argument("--view", choices=["balance", "sites"], default="balance", help="map view")
     parser.add_argument("--dpi", type=float, default=None, help="PNG resolution (default 200)")
     parser.add_argument("--paper", choices=["A4", "A3"], default="A4")
@@ -78,12 +79,7 @@ def workspace_for(args: argparse.Namespace):
     """
     from capacityplanner.commands.forecast import open_workspace
 
-    if args.scenario or args.db:
-        raise InputError(
-            "Exporting a stored scenario (--scenario/--db) is not available yet; "
-            "export the current data with --params/--variant/--data instead."
-        )
-    return open_workspace(args), None
+    return open_workspace(args), args.scenario
 
 
 def _levels(text: str | None) -> list[str]:
@@ -117,7 +113,7 @@ def run_export(args: argparse.Namespace) -> int:
     from capacityplanner.export.page import PageSpec, check_output_path
     from capacityplanner.export.views import check_level
 
-    language = args.lang or "nl"
+    language = getattr(args, "lang", None) or "nl"
     level = check_level(args.level)
     levels = _levels(args.levels)
     dpi = (

@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--variant", choices=VARIANTS)
     parser.add_argument("--data", metavar="GPKG")
     parser.add_argument(
-        "--lang", choices=["nl", "en"], default="nl", help="language of the summary"
+        "--lang", choices=["nl", "en"], default=argparse.SUPPRESS, help="language of the summary"
     )
     parser.add_argument("--json", action="store_true")
     add_scenario_arguments(parser)
@@ -134,7 +134,8 @@ def run_optimise(args: argparse.Namespace) -> int:
             print(f"  {message}", file=sys.stderr)
 
     result = solve_plan(problem, options, progress=progress)
-    summary = summary_nl(result) if args.lang == "nl" else summary_en(result)
+    language = getattr(args, "lang", None) or "nl"
+    summary = summary_nl(result) if language == "nl" else summary_en(result)
     if args.json:
         payload = plan_to_dict(result)
         payload["summary_nl"] = summary_nl(result)

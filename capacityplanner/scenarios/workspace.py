@@ -153,7 +153,7 @@ class Workspace:
 
     def check_year(self, school_year: int) -> None:
         """Raise InputError when ``school_year`` is outside the forecast."""
-        first, last = self.params.base_year - 1, self.params.end_year
+        first, last = self.params.base_year, self.params.end_year
         if not first <= school_year <= last:
             raise InputError(
                 f"School year {school_year} is outside the forecast: choose {first}-{last} "
