@@ -63,7 +63,9 @@ def test_allow_unmet_turns_the_same_problem_into_a_plan_with_unmet_demand():
     prob = problem([0.0, 10_000.0], [50.0, 30.0], [500.0], [200])
     r = solve_plan(prob, PlanOptions(model="cover-cost", allow_unmet=True))
     assert r.status == "optimal"
-    assert r.unmet.to_dict("records") == [{"wijknr": 2, "level": "lager", "children": 30.0}]
+    assert r.unmet.to_dict("records") == [
+        {"wijknr": 2, "level": "lager", "reason": "out_of_reach", "children": 30.0}
+    ]
     assert r.travel.set_index("level").loc["lager", "share_within"] == pytest.approx(50 / 80)
 
 

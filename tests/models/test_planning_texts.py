@@ -51,14 +51,17 @@ def test_summary_names_sites_costs_and_proof_in_both_languages():
     assert r.costs.investment == pytest.approx(5.0e6 + 296 * 20_000)
     en, nl = summary_en(r), summary_nl(r)
     assert "2026-27" in en and "2026-27" in nl
-    assert "1 new site (1 of them brede site)" in en
-    assert "1 nieuwe site (waarvan 1 brede site)" in nl
+    assert "1 new brede site" in en
+    assert "1 nieuwe brede site" in nl
     assert "Tondelier" in en and "Rabot - Blaisantvest" in nl
-    assert "primary school 240" in en and "lager onderwijs 240" in nl
-    assert "childcare 56" in en and "kinderopvang 56" in nl
+    assert "240 primary school places" in en and "240 nieuwe plaatsen lager onderwijs" in nl
+    assert "56 childcare places" in en and "56 nieuwe plaatsen kinderopvang" in nl
     assert "EUR 10.9 million" in en and "€ 10,9 miljoen" in nl
     assert "brede sites save EUR 1.0 million" in en
-    assert "brede sites besparen € 1,0 miljoen" in nl
+    assert "€ 1,0 miljoen besparing door brede sites" in nl
+    # bso opens by the rule, but its places are not part of this plan: say so
+    assert "does not plan the places for out-of-school care" in en
+    assert "plant de plaatsen voor bso op de nieuwe sites niet" in nl
     assert "proven optimal" in en and "bewezen optimaal" in nl
     assert "Every child gets a place" in en and "Elk kind krijgt een plaats" in nl
 
@@ -68,6 +71,9 @@ def test_summary_reports_unmet_demand_and_where():
     en, nl = summary_en(r), summary_nl(r)
     assert "25 children get no place" in en and "Zwijnaarde" in en
     assert "25 kinderen krijgen geen plaats" in nl and "Zwijnaarde" in nl
+    # the far point reaches no site at all: that is the reason given
+    assert "beyond the maximum distance of every existing or candidate site" in en
+    assert "buiten de maximale afstand van elke bestaande of kandidaat-site" in nl
 
 
 def test_summary_of_an_infeasible_plan_carries_the_explanation():

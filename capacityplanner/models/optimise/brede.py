@@ -10,12 +10,20 @@ the site is::
 
 i.e. every function beyond the first saves ``s * F_j``. With the rows::
 
-    y_jf <= o_j          (a function opens only on a used site)
-    o_j  <= sum_f y_jf   (a used site has at least one function)
+    y_jf <= o_j              (a function opens only on a used site)
+    o_j  <= sum_{f planned} y_jf   (a used site hosts a planned function)
 
 ``o_j = 1`` exactly when ``n_j >= 1``, so ``(n_j - 1)^+ = n_j - o_j`` and the
 cost is the linear ``(1 - s) F_j sum_f y_jf + s F_j o_j``. The saving of a
-site is ``s F_j (n_j - o_j)``.
+site is ``s F_j (n_j - o_j)``. "Planned" functions are those of the planned
+levels: a new site never opens only for a function the rules add (its places
+are not planned, so it could not be a viable site); a ``forced_open``
+candidate may host any function.
+
+A function opens only where the candidate is *viable* for it
+(:func:`viable_candidates`): available, not excluded, and with room for the
+function's minimum size (``PlanOptions.min_new_places``); the rows
+``places_jf >= min_f y_jf`` are added by :mod:`.formulation`.
 
 City rules, as rows:
 
@@ -31,7 +39,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .problem import FUNCTION_OF_LEVEL, FUNCTIONS, SCHOOL_FUNCTIONS, PlanningProblem
+from .problem import (
+    FUNCTION_OF_LEVEL,
+    FUNCTIONS,
+    LEVELS_OF_FUNCTION,
+    SCHOOL_FUNCTIONS,
+    PlanningProblem,
+)
 
 
 @dataclass
@@ -62,6 +76,38 @@ def relevant_functions(
     return tuple(f for f in FUNCTIONS if f in needed)
 
 
+def planned_functions(levels: tuple[str, ...]) -> tuple[str, ...]:
+    """Functions whose places are planned (those of the planned levels)."""
+    needed = {FUNCTION_OF_LEVEL[lv] for lv in levels}
+    return tuple(f for f in FUNCTIONS if f in needed)
+
+
+def viable_candidates(problem: PlanningProblem, function: str, levels, options) -> np.ndarray:
+    """Boolean per candidate: may ``function`` open there?
+
+    Available (:meth:`PlanningProblem.functions_available`), not excluded,
+    and, for a planned function, room for its minimum size: the ``max_``
+    places of its planned levels together reach ``options.function_minimum``
+    and each level reaches its own minimum (level keys of
+    ``min_new_places``).
+    """
+    cands = problem.candidates
+    n = problem.n_candidates
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    ok = problem.functions_available(function) & (cands["status"].to_numpy(str) != "excluded")
+    planned = [lv for lv in LEVELS_OF_FUNCTION[function] if lv in levels]
+    if not planned:
+        return ok
+    room = sum(cands[f"max_{lv}"].to_numpy(float) for lv in planned)
+    ok &= room >= options.function_minimum(function, levels) - 1e-9
+    for lv in planned:
+        minimum = options.level_minimum(lv)
+        if minimum > 0:
+            ok &= cands[f"max_{lv}"].to_numpy(float) >= minimum - 1e-9
+    return ok
+
+
 def add_brede_block(builder, problem: PlanningProblem, levels, options) -> BredeBlock:
     """Add ``o``/``y`` columns, the brede rows and the rule rows to ``builder``.
 
@@ -85,9 +131,10 @@ def add_brede_block(builder, problem: PlanningProblem, levels, options) -> Brede
     o_upper = np.where(excluded, 0.0, 1.0)
     o_lower = np.where(forced, 1.0, 0.0)
     functions = relevant_functions(levels, options.rule_basis_with_bso, options.rule_brede_standard)
+    planned = planned_functions(levels)
     y_cols: dict[str, np.ndarray] = {}
     for f in functions:
-        avail = problem.functions_available(f) & ~excluded
+        avail = viable_candidates(problem, f, levels, options)
         y_cols[f] = builder.cols(np.zeros(n), avail.astype(float), integer=True)
     # A forced-open site that can host nothing would make the model infeasible
     # for a silly reason; explain.py reports it, here we keep the bound.
@@ -100,11 +147,11 @@ def add_brede_block(builder, problem: PlanningProblem, levels, options) -> Brede
         builder.coef(rows, y_cols[f], ones)
         builder.coef(rows, o_cols, -ones)
         builder.objective("cost", y_cols[f], (1.0 - s) * fixed)
-    # o_c - sum_f y_cf <= 0
+    # o_c - sum_{f planned} y_cf <= 0 (forced-open candidates: any function)
     rows = builder.rows(np.full(n, -np.inf), np.zeros(n))
     builder.coef(rows, o_cols, ones)
     for f in functions:
-        builder.coef(rows, y_cols[f], -ones)
+        builder.coef(rows, y_cols[f], -ones if f in planned else -forced.astype(float))
     builder.objective("cost", o_cols, s * fixed)
     builder.objective("sites", o_cols, ones)
 

@@ -7,31 +7,49 @@ Columns (all non-negative):
   demand: children of the point placed at the site (``<= d_i``);
 * ``u`` per level and point with demand: unserved children;
 * ``e`` per level and expandable existing site offering the level: extra
-  places (together ``<= max_extra_places``);
+  places (together ``<= max_extra_places``), integer (whole places) unless
+  ``PlanOptions.integer_places`` is off;
 * ``z`` per closable existing site: 1 keeps it open;
-* ``p`` per level and candidate able to offer it: places built;
+* ``p`` per level and candidate able to offer it: places built, integer
+  like ``e``;
 * ``o``/``y`` per candidate (site used / function opened, see :mod:`.brede`).
 
 Rows: demand ``sum_j x_ij + u_i = d_i``; capacity of existing sites
 ``sum_i x_ij - e_j - cap_j z_j <= cap_j (not closable) / 0 (closable)``;
-capacity of new sites ``sum_i x_ij <= p_j <= max_j y_jf``; optionally the
-strong linking ``x_ij <= d_i y_jf``; brede and rule rows; budget and
-site-count rows. No Python loop runs over point-site pairs: the ``x`` block
+capacity of new sites ``sum_i x_ij <= p_j <= max_j y_jf``; minimum size of a
+new function ``sum_{l in f} p_jl >= min_f y_jf`` (and per level for level
+keys of ``PlanOptions.min_new_places``); optionally the strong linking
+``x_ij <= d_i y_jf``; brede and rule rows; budget and site-count rows.
+
+Unmet children cost ``penalty_l * w_i * u_i`` in the objectives that allow
+them (see :func:`unmet_penalties`).
+
+Whole places go with whole children: with ``integer_places`` the demand of
+each point is rounded to whole children per level, by largest remainder so
+that the level's city total is kept (:func:`whole_children`). With integer
+demand and the site decisions fixed, the remaining model is a network flow
+whose linear relaxation already has whole places, so the integer places
+cost little extra solving time (with fractional demand, proving the
+rounding of every site's places optimal takes ten times longer on Ghent). No Python loop runs over point-site pairs: the ``x`` block
 is the coordinate form of the (masked) distance matrix.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import scipy.sparse as sp
 
-from .brede import BredeBlock, add_brede_block
-from .problem import FUNCTION_OF_LEVEL, PlanningProblem, PlanOptions
+from .brede import BredeBlock, add_brede_block, planned_functions, viable_candidates
+from .problem import FUNCTION_OF_LEVEL, LEVELS_OF_FUNCTION, PlanningProblem, PlanOptions
 from .solver import LinearProgram
 
 OPEN_STATUSES_THAT_EXPAND = ("expandable", "forced_open")
+
+#: Default unmet penalty = this many times the dearest place of a smallest viable
+#: new site (cost models) or 1 / this share of a minimum-size site (min-sites).
+UNMET_PENALTY_FACTOR = 2.0
 
 
 class ModelBuilder:
@@ -138,8 +156,11 @@ class Formulation:
     z_cols: np.ndarray
     z_site: np.ndarray
     closure_offset: float
-    unmet_penalty: float
+    unmet_penalty: dict[str, float]
+    demand: dict[str, np.ndarray] = field(default_factory=dict)
     objectives: dict[str, np.ndarray] = field(default_factory=dict)
+    place_cols: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    minimum: dict[str, float] = field(default_factory=dict)
 
     def program(self, cost: np.ndarray | None = None, offset: float = 0.0) -> LinearProgram:
         if cost is None:
@@ -147,17 +168,43 @@ class Formulation:
         return self.builder.program(cost, offset)
 
 
-def serving_sites(problem: PlanningProblem, level: str) -> np.ndarray:
-    """Boolean per global site: can it offer places for ``level`` at all?"""
+def serving_sites(
+    problem: PlanningProblem,
+    level: str,
+    options: PlanOptions | None = None,
+    levels: tuple[str, ...] | None = None,
+) -> np.ndarray:
+    """Boolean per global site: can it offer places for ``level`` at all?
+
+    With ``options`` (and the planned ``levels``), a candidate too small for
+    the minimum size of the level's function does not count.
+    """
     cap = problem.existing[f"capacity_{level}"].to_numpy(float)
     cand = problem.candidates
-    avail = problem.functions_available(FUNCTION_OF_LEVEL[level])
-    can_new = (
-        (cand[f"max_{level}"].to_numpy(float) > 0)
-        & avail
-        & (cand["status"].to_numpy(str) != "excluded")
-    )
+    function = FUNCTION_OF_LEVEL[level]
+    if options is None:
+        avail = problem.functions_available(function) & (cand["status"].to_numpy(str) != "excluded")
+    else:
+        avail = viable_candidates(problem, function, levels or (level,), options)
+    can_new = (cand[f"max_{level}"].to_numpy(float) > 0) & avail
     return np.concatenate([cap > 0, can_new])
+
+
+def whole_children(demand: np.ndarray) -> np.ndarray:
+    """Round demand to whole children per point, keeping the (rounded) total.
+
+    Largest-remainder rounding: every point gets the floor of its demand,
+    and the points with the largest fractions (ties: first point first) get
+    one more child until the total equals the rounded original total.
+    """
+    demand = np.asarray(demand, dtype=float)
+    floor = np.floor(demand + 1e-9)
+    extra = int(round(float(demand.sum()))) - int(floor.sum())
+    out = floor.copy()
+    if extra > 0:
+        order = np.argsort(-(demand - floor), kind="stable")
+        out[order[:extra]] += 1.0
+    return out
 
 
 def build_formulation(
@@ -196,12 +243,16 @@ def build_formulation(
     cpp_existing = ex["cost_per_place"].to_numpy(float) if n_e else np.zeros(0)
     cpp_new = problem.candidates["cost_per_place"].to_numpy(float) if n_c else np.zeros(0)
     expansion_rows = b.rows(np.full(n_e, -np.inf), max_extra)
+    whole = bool(options.integer_places)
 
     blocks: dict[str, LevelBlock] = {}
+    demand = {
+        lv: whole_children(problem.demand[lv]) if whole else problem.demand[lv] for lv in levels
+    }
     for lv in levels:
-        d = problem.demand[lv]
+        d = demand[lv]
         w = problem.weight
-        serve = serving_sites(problem, lv)
+        serve = serving_sites(problem, lv, options, levels)
         coo = problem.distances[lv].tocoo()
         keep = serve[coo.col] & (d[coo.row] > 0)
         xp, xs, xd = coo.row[keep], coo.col[keep], coo.data[keep]
@@ -235,7 +286,7 @@ def build_formulation(
         zc = closable[e_site_all]
         b.coef(cap_rows[zc], z_of_site[e_site_all[zc]], -cap[e_site_all[zc]])
         e_site = e_site_all[may_expand[e_site_all]]
-        e_cols = b.cols(np.zeros(e_site.size), max_extra[e_site])
+        e_cols = b.cols(np.zeros(e_site.size), max_extra[e_site], integer=whole)
         b.coef(row_of_site[e_site], e_cols, -1.0)
         b.coef(expansion_rows[e_site], e_cols, 1.0)
         b.objective("cost", e_cols, cpp_existing[e_site])
@@ -245,7 +296,7 @@ def build_formulation(
         f = FUNCTION_OF_LEVEL[lv]
         p_cand = np.flatnonzero(serve[n_e:])
         max_l = problem.candidates[f"max_{lv}"].to_numpy(float)[p_cand] if n_c else np.zeros(0)
-        p_cols = b.cols(np.zeros(p_cand.size), max_l)
+        p_cols = b.cols(np.zeros(p_cand.size), max_l, integer=whole)
         b.objective("cost", p_cols, cpp_new[p_cand])
         b.objective("investment", p_cols, cpp_new[p_cand])
         use_rows = b.rows(np.full(p_cand.size, -np.inf), np.zeros(p_cand.size))
@@ -267,6 +318,8 @@ def build_formulation(
             lv, x_cols, xp, xs, xd, u_cols, u_point, e_cols, e_site, p_cols, p_cand, dem_rows
         )
 
+    minimum = _minimum_rows(b, problem, options, levels, blocks, brede)
+
     # fixed costs of new sites count as investment too
     for fcols in brede.y_cols.values():
         b.objective("investment", fcols, (1.0 - brede.saving_share) * brede.fixed_cost)
@@ -285,27 +338,86 @@ def build_formulation(
             row = b.rows([float(options.p)], [float(options.p)])
             b.coef(np.full(n_c, row[0]), brede.o_cols, 1.0)
 
-    penalty = _unmet_penalty(problem, options, levels)
+    penalty = unmet_penalties(problem, options, levels)
+    for lv in levels:
+        blk = blocks[lv]
+        b.objective("unmet_penalised", blk.u_cols, penalty[lv] * problem.weight[blk.u_point])
+    place_cols = np.concatenate(
+        [np.concatenate([blocks[lv].p_cols, blocks[lv].e_cols]) for lv in levels]
+    ).astype(np.int64)
     form = Formulation(
-        problem, options, levels, b, blocks, brede, z_cols, z_site, closure_offset, penalty
-    )
-    for name in ("cost", "investment", "distance", "unmet", "unmet_children", "sites", "closure"):
+        problem, options, levels, b, blocks, brede, z_cols, z_site, closure_offset, penalty,
+        demand=demand, place_cols=place_cols, minimum=minimum,
+    )  # fmt: skip
+    for name in ("cost", "investment", "distance", "unmet", "unmet_children", "unmet_penalised",
+                 "sites", "closure"):  # fmt: skip
         form.objectives[name] = b.objective_vector(name)
     return form
 
 
-def _unmet_penalty(problem: PlanningProblem, options: PlanOptions, levels) -> float:
-    """Penalty per weighted unserved child, in the unit of the primary objective."""
-    if options.unmet_penalty is not None:
-        return float(options.unmet_penalty)
+def _minimum_rows(b: ModelBuilder, problem, options, levels, blocks, brede) -> dict[str, float]:
+    """Rows ``sum_{l in f} p_jl - min_f y_jf >= 0``; returns the minimum per planned function."""
+    n_c = problem.n_candidates
+    minimum: dict[str, float] = {}
+    for f in planned_functions(levels):
+        planned = [lv for lv in LEVELS_OF_FUNCTION[f] if lv in levels]
+        minimum[f] = options.function_minimum(f, levels)
+        limits = [(minimum[f], planned)] + [
+            (options.level_minimum(lv), [lv]) for lv in planned if options.level_minimum(lv) > 0
+        ]
+        for value, lvs in limits:
+            if value <= 0 or n_c == 0:
+                continue
+            rows = b.rows(np.zeros(n_c), np.full(n_c, np.inf))
+            for lv in lvs:
+                blk = blocks[lv]
+                b.coef(rows[blk.p_cand], blk.p_cols, 1.0)
+            b.coef(rows, brede.y_cols[f], -value)
+    return minimum
+
+
+def _rule_functions(function: str, options: PlanOptions) -> int:
+    """Functions a new site opening ``function`` must host under the city rules."""
+    if options.rule_brede_standard:
+        return 4 if function == "jeugd" else 3
+    if options.rule_basis_with_bso and function == "basis":
+        return 2
+    return 1
+
+
+def unmet_penalties(problem: PlanningProblem, options: PlanOptions, levels) -> dict[str, float]:
+    """Penalty per weighted unserved child per level, in the unit of the main objective.
+
+    See :class:`~.problem.PlanOptions` (``unmet_penalty``) for the defaults.
+    """
+    given = options.unmet_penalty
+    if given is not None:
+        if isinstance(given, dict) or hasattr(given, "items"):
+            default = unmet_penalties(problem, replace(options, unmet_penalty=None), levels)
+            return {lv: float(given.get(lv, default[lv])) for lv in levels}
+        return {lv: float(given) for lv in levels}
     if options.model == "p-median":
         longest = max((problem.distances[lv].max() for lv in levels), default=0.0)
-        return 10.0 * float(longest) + 10_000.0
-    if options.model == "min-sites":
-        return float(problem.n_candidates + 1)
-    fixed = problem.candidates["fixed_cost"].max() if problem.n_candidates else 0.0
-    cpp = max(
-        problem.candidates["cost_per_place"].max() if problem.n_candidates else 0.0,
-        problem.existing["cost_per_place"].max() if problem.n_existing else 0.0,
-    )
-    return 2.0 * (5.0 * float(fixed) + float(cpp)) + 1.0
+        return {lv: 10.0 * float(longest) + 10_000.0 for lv in levels}
+    out: dict[str, float] = {}
+    cands = problem.candidates
+    s = float(options.brede_saving)
+    cpp_e = problem.existing["cost_per_place"].to_numpy(float) if problem.n_existing else [0.0]
+    for lv in levels:
+        f = FUNCTION_OF_LEVEL[lv]
+        smallest = max(options.function_minimum(f, levels), options.level_minimum(lv), 1.0)
+        if options.model == "min-sites":
+            minimum = max(options.function_minimum(f, levels), options.level_minimum(lv))
+            out[lv] = (
+                UNMET_PENALTY_FACTOR / minimum if minimum > 0 else float(problem.n_candidates + 1)
+            )
+            continue
+        dearest = float(np.max(cpp_e)) if len(cpp_e) else 0.0
+        hosts = serving_sites(problem, lv, options, levels)[problem.n_existing :]
+        if hosts.any():
+            k = _rule_functions(f, options)
+            fixed = cands["fixed_cost"].to_numpy(float)[hosts] * (k - s * (k - 1))
+            per_place = cands["cost_per_place"].to_numpy(float)[hosts] + fixed / smallest
+            dearest = max(dearest, float(per_place.max()))
+        out[lv] = UNMET_PENALTY_FACTOR * dearest + 1.0
+    return out

@@ -2,9 +2,12 @@
 
 Each model is a sequence of objectives solved one after the other; every
 later stage keeps the earlier objectives at their optimum (a row
-``objective <= value``). The last stage fixes the site decisions and is a
-linear program that places the children as close as the chosen capacity
-allows, so the allocation table and travel figures are meaningful.
+``objective <= value``). A stage is a full MIP (``mip``), a MIP over the
+whole places only with the site decisions of the stage before fixed
+(``places``), or a linear program with every integer fixed (``lp``). The last
+stage fixes the site decisions and places the children as close as the
+chosen capacity allows, so the allocation table and travel figures are
+meaningful.
 
 ============  ===========================================  ==================
 model         main objective (integer stage)               then
@@ -18,6 +21,11 @@ max-cover     weighted unmet children (= most weighted      least cost, then
 min-sites     number of new sites (+ penalty with           least cost, then
               ``allow_unmet``)                              shortest travel
 ============  ===========================================  ==================
+
+The penalty per unserved child is per level (see
+:func:`~.formulation.unmet_penalties`): with minimum sizes for new sites
+(``PlanOptions.min_new_places``) cover-cost leaves a pocket of a few children
+unserved rather than open a site for them, and reports why.
 """
 
 from __future__ import annotations
@@ -39,12 +47,14 @@ from .solver import (
     solve_program,
 )
 
-#: Per model: (objective recipe, integer stage?) in order.
-STAGES: dict[str, list[tuple[str, bool]]] = {
-    "cover-cost": [("cost+unmet", True), ("distance", False)],
-    "p-median": [("distance+unmet", True), ("cost", False)],
-    "max-cover": [("unmet", True), ("cost", True), ("distance", False)],
-    "min-sites": [("sites+unmet", True), ("cost", True), ("distance", False)],
+#: Per model: (objective recipe, stage kind) in order; kinds ``mip`` (every
+#: decision free), ``places`` (site decisions fixed, whole places free) and
+#: ``lp`` (every integer fixed).
+STAGES: dict[str, list[tuple[str, str]]] = {
+    "cover-cost": [("cost+unmet", "mip"), ("distance", "lp")],
+    "p-median": [("distance+unmet", "mip"), ("cost", "places")],
+    "max-cover": [("unmet", "mip"), ("cost", "mip"), ("distance", "lp")],
+    "min-sites": [("sites+unmet", "mip"), ("cost", "mip"), ("distance", "lp")],
 }
 
 #: Seconds the final placement LP may always use, even past the time limit.
@@ -66,7 +76,7 @@ def _objective(form: Formulation, recipe: str) -> tuple[np.ndarray, float]:
     vec = np.zeros(form.builder.n_cols)
     for part in recipe.split("+"):
         if part == "unmet" and "+" in recipe:
-            vec = vec + form.unmet_penalty * obj["unmet"]
+            vec = vec + obj["unmet_penalised"]
         else:
             vec = vec + obj[part]
         if part == "cost":
@@ -91,18 +101,25 @@ def _with_row(program: LinearProgram, coefs: np.ndarray, upper: float) -> Linear
     )
 
 
-def _fix_integers(program: LinearProgram, values: np.ndarray) -> LinearProgram:
-    ints = program.integrality
+def _fix_integers(
+    program: LinearProgram, values: np.ndarray, keep: np.ndarray | None = None
+) -> LinearProgram:
+    """Fix the integer columns at ``values``, except the columns ``keep`` (left integer)."""
+    ints = program.integrality.copy()
+    free = np.zeros_like(ints)
+    if keep is not None and keep.size:
+        free[keep] = ints[keep]
+    fix = ints & ~free
     lower = program.col_lower.copy()
     upper = program.col_upper.copy()
-    fixed = np.round(values[ints])
-    lower[ints] = fixed
-    upper[ints] = fixed
+    fixed = np.round(values[fix])
+    lower[fix] = fixed
+    upper[fix] = fixed
     return LinearProgram(
         cost=program.cost,
         col_lower=lower,
         col_upper=upper,
-        integrality=np.zeros_like(ints),
+        integrality=free,
         matrix=program.matrix,
         row_lower=program.row_lower,
         row_upper=program.row_upper,
@@ -163,7 +180,8 @@ def solve_plan(
     notes: list[str] = []
     proven = options.mip_rel_gap == 0
     skip_to_final = False
-    for k, (recipe, integer) in enumerate(stages):
+    for k, (recipe, kind) in enumerate(stages):
+        integer = kind == "mip"
         final = k == len(stages) - 1
         label = f"step {k + 1}/{len(stages)}: {STAGE_LABELS[recipe]}"
         if k > 0 and is_cancelled(cancel):
@@ -179,7 +197,7 @@ def solve_plan(
                 proven = False
                 continue
             if not integer:
-                # placing the children is a quick LP; it always runs
+                # placing the children (site decisions fixed) is quick; it always runs
                 remaining = max(remaining, FINAL_LP_MIN_SECONDS)
         cost, offset = _objective(form, recipe)
         stage_program = LinearProgram(
@@ -187,12 +205,13 @@ def solve_plan(
             program.matrix, program.row_lower, program.row_upper, offset,
         )  # fmt: skip
         if not integer:
-            stage_program = _fix_integers(stage_program, values)
+            keep = form.place_cols if kind == "places" else None
+            stage_program = _fix_integers(stage_program, values, keep)
         say(None, label)
         outcome = solve_program(
             stage_program,
             time_limit=remaining,
-            mip_rel_gap=options.mip_rel_gap if integer else 0.0,
+            mip_rel_gap=options.mip_rel_gap if kind != "lp" else 0.0,
             progress=progress,
             cancel=cancel,
             label=label,

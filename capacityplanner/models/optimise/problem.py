@@ -75,6 +75,23 @@ LEVELS_OF_FUNCTION = {
 EXISTING_STATUSES = ("open", "expandable", "closable", "forced_open")
 CANDIDATE_STATUSES = ("candidate", "forced_open", "excluded")
 
+#: Smallest new function worth building on a new site (places). A basis school
+#: of 150 pupils (kleuter + lager) and a secondary school of 300 are the small
+#: end of Ghent's schools; 14 childcare places are one group; 20 bso places
+#: one out-of-school-care group; 30 youth-work places one youth-movement group.
+DEFAULT_MIN_NEW_PLACES: dict[str, float] = {
+    "basis": 150.0,
+    "secundair": 300.0,
+    "kinderopvang": 14.0,
+    "bso": 20.0,
+    "jeugd": 30.0,
+}
+
+#: When only part of a function's levels is planned, its minimum counts pro
+#: rata: kleuter holds about a third of a basis school's pupils (three of its
+#: nine years), lager two thirds.
+LEVEL_SHARE_OF_FUNCTION = {"kleuter": 1.0 / 3.0, "lager": 2.0 / 3.0, "basis": 1.0}
+
 
 @dataclass
 class PlanOptions:
@@ -107,9 +124,46 @@ class PlanOptions:
     allow_unmet : bool
         Let cover-cost and min-sites leave demand unserved at a penalty
         instead of declaring the problem infeasible.
-    unmet_penalty : float, optional
-        Penalty per weighted unserved child (EUR for cost models, metres for
-        p-median); default: large enough that serving always wins.
+    unmet_penalty : float or mapping of level to float, optional
+        What the model counts per unserved child (times the child's
+        priority weight) when unmet demand is allowed: EUR for cover-cost,
+        metres for p-median, sites for min-sites (max-cover maximises the
+        weighted children served and needs none). The default for
+        cover-cost is, per level, :data:`~.formulation.UNMET_PENALTY_FACTOR`
+        (2) times the dearest place of a smallest viable new site: the
+        largest ``cost_per_place + fixed cost / minimum size`` over the
+        candidates able to host the level (the fixed cost of every function
+        the city rules add to such a site included), or the dearest
+        expansion place if higher. So an expansion in reach always serves a
+        child, and a new site opens once the children it would serve reach
+        about half its minimum size (weighted); a pocket of a few children
+        near no viable site stays unserved and is reported as such.
+        For min-sites the default is 2 / minimum size sites per child
+        (a new site is worth opening for half its minimum size); for
+        p-median ten times the longest reachable distance plus 10 km. With
+        ``min_new_places`` disabled (0) for a level's function, the
+        default makes serving a single child always win (the former
+        behaviour).
+    min_new_places : mapping of str to float
+        Minimum places of a function opened on a new site, keyed by function
+        (``basis``, ``secundair``, ``kinderopvang``, ``bso``, ``jeugd``;
+        counts the planned levels of that function together) or by level
+        (``kleuter``, ``lager``: that level alone). Default
+        :data:`DEFAULT_MIN_NEW_PLACES`: basis school 150 (kleuter + lager;
+        when only kleuter or lager is planned, a third or two thirds of it),
+        secundair 300, kinderopvang 14 (one group), bso 20, jeugd 30. 0 (or
+        an empty mapping) disables the minimum. A candidate whose ``max_``
+        places for the function fall short of its minimum cannot host it.
+        Functions the city rules add without planning their level (e.g.
+        kinderopvang on a brede site when only secundair is planned) have
+        no places to check.
+    integer_places : bool
+        Build whole places: places at new sites and extra places at
+        existing sites are integer variables (the allocation of children
+        stays continuous), and each demand point's children are rounded to
+        whole children (largest remainder per level, the city total kept;
+        see :func:`~.formulation.whole_children`). ``False`` keeps places
+        and demand as they are (fractional places).
     mip_rel_gap : float
         Relative MIP gap; 0 proves optimality.
     time_limit : float, optional
@@ -127,7 +181,11 @@ class PlanOptions:
     rule_basis_with_bso: bool = False
     rule_brede_standard: bool = False
     allow_unmet: bool = False
-    unmet_penalty: float | None = None
+    unmet_penalty: float | Mapping[str, float] | None = None
+    min_new_places: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MIN_NEW_PLACES)
+    )
+    integer_places: bool = True
     mip_rel_gap: float = 0.0
     time_limit: float | None = None
     strong_linking: bool = True
@@ -167,7 +225,42 @@ class PlanOptions:
             raise InputError(f"mip_rel_gap must not be negative; got {self.mip_rel_gap}.")
         if self.time_limit is not None and self.time_limit <= 0:
             raise InputError(f"time_limit must be positive seconds; got {self.time_limit}.")
+        for key, value in (self.min_new_places or {}).items():
+            if key not in FUNCTIONS and key not in LEVELS:
+                raise InputError(
+                    f"min_new_places has key {key!r}; use a function ({', '.join(FUNCTIONS)}) "
+                    f"or a level ({', '.join(LEVELS)})."
+                )
+            if not np.isfinite(value) or value < 0:
+                raise InputError(f"min_new_places[{key!r}] must be 0 or more places; got {value}.")
+        penalties = self.unmet_penalty
+        if penalties is not None:
+            items = penalties.items() if isinstance(penalties, Mapping) else [("all", penalties)]
+            for key, value in items:
+                if not np.isfinite(value) or value < 0:
+                    raise InputError(f"unmet_penalty ({key}) must be 0 or more; got {value}.")
         return levels
+
+    def function_minimum(self, function: str, levels: Sequence[str]) -> float:
+        """Minimum places of ``function`` on a new site, counting the planned ``levels`` of it.
+
+        The function's own entry, pro rata to the planned share of its
+        levels (:data:`LEVEL_SHARE_OF_FUNCTION`); 0 without an entry.
+        """
+        minimum = float((self.min_new_places or {}).get(function, 0.0))
+        if minimum <= 0:
+            return 0.0
+        planned = [lv for lv in LEVELS_OF_FUNCTION[function] if lv in levels]
+        if function == "basis" and "basis" not in planned:
+            share = sum(LEVEL_SHARE_OF_FUNCTION[lv] for lv in planned)
+            minimum *= min(share, 1.0)
+        return float(np.ceil(minimum - 1e-9)) if planned else 0.0
+
+    def level_minimum(self, level: str) -> float:
+        """Minimum places of ``level`` alone on a new site (a level key of ``min_new_places``)."""
+        if level == FUNCTION_OF_LEVEL[level]:
+            return 0.0  # a function key, handled by function_minimum
+        return float((self.min_new_places or {}).get(level, 0.0))
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .brede import brede_costs
 from .formulation import Formulation
+from .unmet import UNMET_REASONS, unmet_by_reason
 
 #: Amounts below this (children, places) are solver noise or the tolerance
 #: that later stages allow on earlier objectives.
@@ -72,12 +73,15 @@ class PlanResult:
         (see ``explanation``) or ``no_solution`` (stopped before any plan).
     sites : DataFrame of actions: ``site_id``, ``name``, ``kind``
         (``new``, ``expanded``, ``closed``), ``x``, ``y``, ``wijknr``,
-        ``functions`` (``+``-joined), ``brede`` (bool), ``places_<level>``,
+        ``functions`` (``+``-joined), ``brede`` (bool), ``places_<level>``
+        (places built or added: whole numbers unless
+        ``PlanOptions.integer_places`` is off; negative for a closure),
         ``fixed_cost``, ``brede_saving``, ``place_cost``, ``cost``.
     allocation : DataFrame ``point_id``, ``site_id``, ``level``,
         ``children``, ``distance``.
-    unmet : DataFrame ``wijknr``, ``level``, ``children`` (rows with unmet
-        demand only).
+    unmet : DataFrame ``wijknr``, ``level``, ``reason``, ``children`` (rows
+        with unmet demand only; ``reason`` is one of
+        :data:`~.unmet.UNMET_REASONS`, see :mod:`.unmet`).
     travel : DataFrame per level: ``children`` (demand), ``served``,
         ``mean_m``, ``p90_m`` (demand-weighted), ``share_within``.
     costs : PlanCosts
@@ -105,6 +109,8 @@ class PlanResult:
     wijk_names: dict[int, str] = field(default_factory=dict)
     explanation: Explanation | None = None
     notes: list[str] = field(default_factory=list)
+    minimum_places: dict[str, float] = field(default_factory=dict)
+    unmet_penalty: dict[str, float] = field(default_factory=dict)
 
     @property
     def has_plan(self) -> bool:
@@ -134,10 +140,18 @@ class PlanResult:
         return {lv: float(added[f"places_{lv}"].sum()) for lv in self.levels}
 
     def unmet_total(self) -> dict[str, float]:
+        """Unserved children per level."""
         return {
             lv: float(self.unmet.loc[self.unmet["level"] == lv, "children"].sum())
             for lv in self.levels
         }
+
+    def unmet_by_reason(self) -> dict[str, float]:
+        """Unserved children per reason (all levels), in :data:`UNMET_REASONS` order."""
+        if self.unmet.empty:
+            return {}
+        totals = self.unmet.groupby("reason")["children"].sum()
+        return {r: float(totals[r]) for r in UNMET_REASONS if r in totals.index}
 
 
 def site_columns(levels) -> list[str]:
@@ -168,7 +182,7 @@ def empty_result(form: Formulation, status: str, seconds: float, notes=None) -> 
         status=status,
         sites=pd.DataFrame(columns=site_columns(levels)),
         allocation=pd.DataFrame(columns=["point_id", "site_id", "level", "children", "distance"]),
-        unmet=pd.DataFrame(columns=["wijknr", "level", "children"]),
+        unmet=pd.DataFrame(columns=["wijknr", "level", "reason", "children"]),
         travel=pd.DataFrame(
             columns=["level", "children", "served", "mean_m", "p90_m", "share_within"]
         ),
@@ -181,6 +195,8 @@ def empty_result(form: Formulation, status: str, seconds: float, notes=None) -> 
         max_distance=max_distances(form),
         wijk_names=wijk_names(form),
         notes=list(notes or []),
+        minimum_places=dict(form.minimum),
+        unmet_penalty=dict(form.unmet_penalty),
     )
 
 
@@ -202,6 +218,13 @@ def wijk_names(form: Formulation) -> dict[int, str]:
         return {}
     named = pts[["wijknr", "wijk"]].dropna().drop_duplicates("wijknr")
     return {int(k): str(v) for k, v in zip(named["wijknr"], named["wijk"], strict=True)}
+
+
+def _places(values: np.ndarray, whole: bool) -> np.ndarray:
+    """Places from column values: rounded when whole, solver noise dropped."""
+    if whole:
+        return np.round(values) + 0.0  # no -0.0
+    return np.where(values > EPS, values, 0.0)
 
 
 def build_result(
@@ -227,7 +250,7 @@ def build_result(
     result.objective = objective
 
     # -- allocation, unmet demand, travel -------------------------------
-    alloc_parts, unmet_parts, travel_rows = [], [], []
+    alloc_parts, travel_rows = [], []
     point_ids = prob.points["point_id"].to_numpy(object)
     wijknr = prob.points["wijknr"].to_numpy()
     for lv in levels:
@@ -245,15 +268,7 @@ def build_result(
                 }
             )
         )
-        uv = values[blk.u_cols]
-        if np.any(uv > EPS):
-            frame = pd.DataFrame({"wijknr": wijknr[blk.u_point], "children": uv})
-            frame = (
-                frame[frame["children"] > EPS].groupby("wijknr", as_index=False)["children"].sum()
-            )
-            frame.insert(1, "level", lv)
-            unmet_parts.append(frame)
-        demand = float(prob.demand[lv].sum())
+        demand = float(form.demand[lv].sum())
         served = float(xv[used].sum())
         dist = blk.x_dist[used]
         travel_rows.append(
@@ -267,8 +282,12 @@ def build_result(
             }
         )
     result.allocation = pd.concat(alloc_parts, ignore_index=True)
-    if unmet_parts:
-        result.unmet = pd.concat(unmet_parts, ignore_index=True)
+    why = unmet_by_reason(form, values)
+    if len(why):
+        why["wijknr"] = wijknr[why["point"].to_numpy(dtype=int)]
+        result.unmet = why.groupby(["wijknr", "level", "reason"], as_index=False, sort=False)[
+            "children"
+        ].sum()[["wijknr", "level", "reason", "children"]]
     result.travel = pd.DataFrame(travel_rows)
 
     # -- sites --------------------------------------------------------------
@@ -276,14 +295,11 @@ def build_result(
     places_e = {lv: np.zeros(n_e) for lv in levels}
     places_c = {lv: np.zeros(prob.n_candidates) for lv in levels}
     for lv in levels:
-        # Places follow the children placed: a place nobody uses is never
-        # worth building, and this drops what later stages' tolerances allow.
+        # Places as built: whole places (integer columns), at least the
+        # minimum size of a new function even where fewer children use them.
         blk = form.blocks[lv]
-        used = np.bincount(blk.x_site, weights=values[blk.x_cols], minlength=prob.n_sites)
-        cap = ex[f"capacity_{lv}"].to_numpy(float) if n_e else np.zeros(0)
-        grow = np.maximum(used[:n_e][blk.e_site] - cap[blk.e_site], 0.0)
-        places_e[lv][blk.e_site] = np.minimum(grow, values[blk.e_cols] + EPS)
-        places_c[lv][blk.p_cand] = np.minimum(used[n_e:][blk.p_cand], values[blk.p_cols] + EPS)
+        places_e[lv][blk.e_site] = _places(values[blk.e_cols], form.options.integer_places)
+        places_c[lv][blk.p_cand] = _places(values[blk.p_cols], form.options.integer_places)
     cpp_e = ex["cost_per_place"].to_numpy(float) if n_e else np.zeros(0)
     extra = sum(places_e.values()) if levels else np.zeros(n_e)
     kept = np.ones(n_e, dtype=bool)

@@ -218,6 +218,7 @@ def solve_program(
         overdue = time_limit is not None and elapsed > time_limit + ABANDON_GRACE
         if is_cancelled(cancel) or overdue:
             state["stop"] = True
+            state["overdue"] = overdue and not is_cancelled(cancel)
             worker.join(ABANDON_GRACE)
             if worker.is_alive():
                 # HiGHS checks for interrupts only between phases of its work;
@@ -275,6 +276,8 @@ def solve_program(
     elif model_status in (ms.kInfeasible, ms.kUnboundedOrInfeasible):
         status = "infeasible"
         values = None
+    elif state.get("overdue"):
+        status = "time_limit"  # stopped by this wrapper past the time limit, not by the user
     elif model_status == ms.kInterrupt or state["stop"]:
         status = "cancelled"
     elif model_status in (ms.kTimeLimit, ms.kIterationLimit, ms.kSolutionLimit):
