@@ -176,4 +176,55 @@ NL = {
     "Youth work participation": "Deelname aan jeugdwerk",
     "Walking radius (m)": "Wandelafstand (m)",
     "Detour factor (street / straight line)": "Omwegfactor (straat / hemelsbreed)",
+    # scenario manager
+    "Scenarios...": "Scenario's...",
+    "Save scenario": "Scenario bewaren",
+    "Save as branch...": "Bewaren als aftakking...",
+    "Project file or database...": "Projectbestand of databank...",
+    "no scenario": "geen scenario",
+    "No scenario open": "Geen scenario open",
+    "Scenarios": "Scenario's",
+    "Scenario name:": "Naam van het scenario:",
+    "Project file or database": "Projectbestand of databank",
+    "GeoPackage file or postgresql://user@host/database:": (
+        "GeoPackage-bestand of postgresql://gebruiker@server/databank:"
+    ),
+    "Scenario changed by someone else": "Scenario intussen door iemand anders gewijzigd",
+    "Save as branch": "Bewaren als aftakking",
+    "Recover unsaved work": "Niet-bewaard werk herstellen",
+    "Unsaved changes": "Niet-bewaarde wijzigingen",
+    "The current scenario has unsaved changes. Save them first?": (
+        "Het huidige scenario heeft niet-bewaarde wijzigingen. Eerst bewaren?"
+    ),
+    "unsaved changes": "niet-bewaarde wijzigingen",
+    "Save your version as a new branch?": "Uw versie bewaren als een nieuwe aftakking (branch)?",
+    "Delete scenario": "Scenario verwijderen",
+    "scenario %1": "scenario %1",
+    "Scenario: %1": "Scenario: %1",
+    "Delete scenario %1 from the project? This cannot be undone.": (
+        "Scenario %1 uit het project verwijderen? Dit kan niet ongedaan gemaakt worden."
+    ),
+    "The project database could not be used: %1": "De projectdatabank kon niet gebruikt worden: %1",
+    "Autosave failed: %1": "Automatisch bewaren mislukte: %1",
+    "Unsaved work of scenario %1 from %2 was found. Recover it?": (
+        "Er is niet-bewaard werk van scenario %1 van %2 gevonden. Herstellen?"
+    ),
+    "New scenario from the current state": "Nieuw scenario uit de huidige toestand",
+    "Open": "Openen",
+    "New from current...": "Nieuw uit huidige...",
+    "Branch...": "Aftakken...",
+    "Compare": "Vergelijken",
+    "Delete": "Verwijderen",
+    "Headline figures": "Kerncijfers",
+    "Balance per wijk": "Balans per wijk",
+    "Select one scenario.": "Selecteer één scenario.",
+    "Select two or more scenarios to compare.": "Selecteer twee of meer scenario's om te vergelijken.",
+    "Scenario": "Scenario",
+    "Branched from": "Afgetakt van",
+    "Author": "Auteur",
+    "Last saved": "Laatst bewaard",
+    "Version": "Versie",
+    "Project: %1": "Project: %1",
+    "Branch of %1": "Aftakking van %1",
+    "Compare: %1": "Vergelijken: %1",
 }

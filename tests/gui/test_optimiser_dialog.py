@@ -118,3 +118,36 @@ def test_bad_request_gets_one_sentence(ghent_window, workspace, monkeypatch):
     assert not dialog.run()
     assert shown == ["Choose at least one level to plan."]
     assert dialog.run_button.isEnabled()
+
+
+def test_every_string_of_the_planning_tools_has_a_dutch_text():
+    """Dutch is the default interface: no English string may slip through untranslated."""
+    import ast
+    from pathlib import Path
+
+    import capacityplanner.gui as gui
+    from capacityplanner.gui.dict_translator import dutch_texts
+    from capacityplanner.gui.optimiser_dialog import _PHRASES
+
+    modules = (
+        "optimiser_dialog",
+        "plan_view",
+        "editing",
+        "edit_forms",
+        "scenario_manager",
+        "scenario_dialogs",
+    )
+    found = set(_PHRASES)
+    for name in modules:
+        tree = ast.parse((Path(gui.__file__).parent / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            fn = node.func
+            called = fn.attr if isinstance(fn, ast.Attribute) else getattr(fn, "id", "")
+            arg = node.args[0]
+            if called in ("tr", "_t", "t") and isinstance(arg, ast.Constant):
+                found.add(arg.value)
+    missing = sorted(found - set(dutch_texts()))
+    assert len(found) > 150
+    assert missing == []
