@@ -52,7 +52,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--allow-unmet",
         action="store_true",
-        help="leave unreachable demand unserved instead of failing",
+        help="leave demand unserved at a penalty (out of reach, or too few children for a "
+        "new site of minimum size) instead of failing",
+    )
+    parser.add_argument(
+        "--min-places",
+        action="append",
+        metavar="FUNCTION=N",
+        help="minimum places of a function opened on a new site (repeatable; functions basis, "
+        "secundair, kinderopvang, bso, jeugd; 0 disables; default basis=150 secundair=300 "
+        "kinderopvang=14 bso=20 jeugd=30)",
     )
     parser.add_argument("--distance", choices=["network", "straight"], default="network")
     parser.add_argument("--time-limit", type=float, metavar="S")
@@ -94,7 +103,29 @@ def plan_to_dict(result) -> dict:
         "unmet": frame(result.unmet),
         "explanation": None if result.explanation is None else result.explanation.text_en,
         "notes": list(result.notes),
+        "minimum_places": dict(result.minimum_places),
     }
+
+
+def min_places_option(items: list[str] | None) -> dict[str, float]:
+    """``--min-places`` values over the defaults: ``["secundair=250"]`` -> a full mapping."""
+    from capacityplanner.errors import InputError
+    from capacityplanner.models.optimise.problem import DEFAULT_MIN_NEW_PLACES
+
+    minimum = dict(DEFAULT_MIN_NEW_PLACES)
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not sep or not key.strip() or not number >= 0:
+            raise InputError(
+                f"--min-places {item!r} is not FUNCTION=N with N 0 or more places "
+                "(e.g. secundair=250)."
+            )
+        minimum[key.strip()] = number
+    return minimum
 
 
 def run_optimise(args: argparse.Namespace) -> int:
@@ -106,6 +137,7 @@ def run_optimise(args: argparse.Namespace) -> int:
         expand_levels,
     )
 
+    min_places = min_places_option(args.min_places)
     workspace = open_workspace(args)
     levels = expand_levels(args.level or ["secundair"])
     settings = PlanInputSettings(
@@ -126,6 +158,7 @@ def run_optimise(args: argparse.Namespace) -> int:
         rule_basis_with_bso=args.basis_with_bso,
         rule_brede_standard=args.brede_standard,
         allow_unmet=args.allow_unmet,
+        min_new_places=min_places,
         time_limit=args.time_limit,
     )
 

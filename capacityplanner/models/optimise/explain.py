@@ -3,7 +3,8 @@
 Checked in order, cheapest first:
 
 1. demand that cannot reach any site offering its level within the
-   distance (names the wijken and points);
+   distance (names the wijken and points), or only candidate sites too
+   small for the minimum size of a new site (``too_small``);
 2. rules or statuses that contradict each other (forced-open candidates
    beyond the site limit, a brede rule no candidate can meet);
 3. total capacity (existing + all expansions + every candidate at full
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .formulation import build_formulation, serving_sites
-from .problem import PlanningProblem, PlanOptions
+from .problem import FUNCTION_OF_LEVEL, PlanningProblem, PlanOptions
 from .result import Explanation
 from .solver import CancelToken, solve_program
 from .summary import fmt_eur as _eur
@@ -59,6 +60,15 @@ def _by_wijk(problem, point_idx: np.ndarray, children: np.ndarray, lang: str) ->
     return ", ".join(parts[:8]) + (" ..." if len(parts) > 8 else "")
 
 
+def _reached(problem: PlanningProblem, level: str, serve: np.ndarray) -> np.ndarray:
+    """Boolean per point: is one of the sites ``serve`` within the level's distance?"""
+    mat = problem.distances[level].tocsr()
+    rows = np.repeat(np.arange(problem.n_points), np.diff(mat.indptr))
+    out = np.zeros(problem.n_points, dtype=bool)
+    out[rows[serve[mat.indices]]] = True
+    return out
+
+
 def explain_infeasible(
     problem: PlanningProblem,
     options: PlanOptions,
@@ -83,12 +93,9 @@ def explain_infeasible(
     # 1. unreachable demand
     for lv in levels:
         d = problem.demand[lv]
-        serve = serving_sites(problem, lv)
-        mat = problem.distances[lv].tocsr()
-        reach = np.zeros(problem.n_points, dtype=bool)
-        rows = np.repeat(np.arange(problem.n_points), np.diff(mat.indptr))
-        reach[rows[serve[mat.indices]]] = True
-        lost = np.flatnonzero((d > 0) & ~reach)
+        viable = _reached(problem, lv, serving_sites(problem, lv, options, levels))
+        anything = _reached(problem, lv, serving_sites(problem, lv))
+        lost = np.flatnonzero((d > 0) & ~anything)
         if lost.size:
             ids = pts["point_id"].astype(str).to_numpy()[lost]
             total = float(d[lost].sum())
@@ -105,6 +112,27 @@ def explain_infeasible(
                 f"{_fmt(total, 'nl')} kinderen ({lv}) kunnen binnen de maximale afstand geen "
                 f"enkele site met {lv} bereiken: {_by_wijk(problem, lost, d[lost], 'nl')} "
                 f"(punten {some})."
+            )
+        small = np.flatnonzero((d > 0) & anything & ~viable)
+        if small.size:
+            f = FUNCTION_OF_LEVEL[lv]
+            minimum = max(options.function_minimum(f, levels), options.level_minimum(lv))
+            total = float(d[small].sum())
+            reasons.append(
+                {"kind": "too_small", "level": lv, "children": total, "minimum": minimum,
+                 "points": list(pts["point_id"].astype(str).to_numpy()[small])}
+            )  # fmt: skip
+            en.append(
+                f"{_fmt(total, 'en')} {lv} children can only reach candidate sites too small for "
+                f"the minimum size of a new {f} function ({_fmt(minimum, 'en')} places): "
+                f"{_by_wijk(problem, small, d[small], 'en')}. Lower the minimum or allow "
+                "unmet demand."
+            )
+            nl.append(
+                f"{_fmt(total, 'nl')} kinderen ({lv}) kunnen alleen kandidaat-sites bereiken die "
+                f"te klein zijn voor de minimale omvang van een nieuwe {f}-functie "
+                f"({_fmt(minimum, 'nl')} plaatsen): {_by_wijk(problem, small, d[small], 'nl')}. "
+                "Verlaag het minimum of laat onbediende vraag toe."
             )
 
     # 2. contradictory limits
@@ -129,7 +157,7 @@ def explain_infeasible(
     for lv in levels:
         cap = ex[f"capacity_{lv}"].to_numpy(float)
         extra = np.where(may_expand & (cap > 0), ex["max_extra_places"].to_numpy(float), 0.0)
-        serve = serving_sites(problem, lv)[problem.n_existing :]
+        serve = serving_sites(problem, lv, options, levels)[problem.n_existing :]
         new = problem.candidates[f"max_{lv}"].to_numpy(float)[serve].sum()
         most = float(cap.sum() + extra.sum() + new)
         demand = float(problem.demand[lv].sum())

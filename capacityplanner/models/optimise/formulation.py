@@ -159,7 +159,6 @@ class Formulation:
     unmet_penalty: dict[str, float]
     demand: dict[str, np.ndarray] = field(default_factory=dict)
     objectives: dict[str, np.ndarray] = field(default_factory=dict)
-    place_cols: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     minimum: dict[str, float] = field(default_factory=dict)
 
     def program(self, cost: np.ndarray | None = None, offset: float = 0.0) -> LinearProgram:
@@ -342,12 +341,9 @@ def build_formulation(
     for lv in levels:
         blk = blocks[lv]
         b.objective("unmet_penalised", blk.u_cols, penalty[lv] * problem.weight[blk.u_point])
-    place_cols = np.concatenate(
-        [np.concatenate([blocks[lv].p_cols, blocks[lv].e_cols]) for lv in levels]
-    ).astype(np.int64)
     form = Formulation(
         problem, options, levels, b, blocks, brede, z_cols, z_site, closure_offset, penalty,
-        demand=demand, place_cols=place_cols, minimum=minimum,
+        demand=demand, minimum=minimum,
     )  # fmt: skip
     for name in ("cost", "investment", "distance", "unmet", "unmet_children", "unmet_penalised",
                  "sites", "closure"):  # fmt: skip

@@ -2,12 +2,14 @@
 
 Each model is a sequence of objectives solved one after the other; every
 later stage keeps the earlier objectives at their optimum (a row
-``objective <= value``). A stage is a full MIP (``mip``), a MIP over the
-whole places only with the site decisions of the stage before fixed
-(``places``), or a linear program with every integer fixed (``lp``). The last
-stage fixes the site decisions and places the children as close as the
-chosen capacity allows, so the allocation table and travel figures are
-meaningful.
+``objective <= value``). A stage is a MIP (``mip``: site decisions and
+whole places free) or a linear program with every integer fixed (``lp``).
+The last stage of cover-cost, max-cover and min-sites fixes the plan and
+places the children as close as the chosen capacity allows, so the
+allocation table and travel figures are meaningful; p-median's second stage
+(least cost among the shortest-travel plans) is a MIP, so that among sites
+equally good for travel the cheaper ones open, each at the smallest viable
+size.
 
 ============  ===========================================  ==================
 model         main objective (integer stage)               then
@@ -48,11 +50,10 @@ from .solver import (
 )
 
 #: Per model: (objective recipe, stage kind) in order; kinds ``mip`` (every
-#: decision free), ``places`` (site decisions fixed, whole places free) and
-#: ``lp`` (every integer fixed).
+#: decision free) and ``lp`` (every integer fixed at the stage before).
 STAGES: dict[str, list[tuple[str, str]]] = {
     "cover-cost": [("cost+unmet", "mip"), ("distance", "lp")],
-    "p-median": [("distance+unmet", "mip"), ("cost", "places")],
+    "p-median": [("distance+unmet", "mip"), ("cost", "mip")],
     "max-cover": [("unmet", "mip"), ("cost", "mip"), ("distance", "lp")],
     "min-sites": [("sites+unmet", "mip"), ("cost", "mip"), ("distance", "lp")],
 }
@@ -101,25 +102,19 @@ def _with_row(program: LinearProgram, coefs: np.ndarray, upper: float) -> Linear
     )
 
 
-def _fix_integers(
-    program: LinearProgram, values: np.ndarray, keep: np.ndarray | None = None
-) -> LinearProgram:
-    """Fix the integer columns at ``values``, except the columns ``keep`` (left integer)."""
-    ints = program.integrality.copy()
-    free = np.zeros_like(ints)
-    if keep is not None and keep.size:
-        free[keep] = ints[keep]
-    fix = ints & ~free
+def _fix_integers(program: LinearProgram, values: np.ndarray) -> LinearProgram:
+    """The linear program with every integer column fixed at ``values``."""
+    ints = program.integrality
     lower = program.col_lower.copy()
     upper = program.col_upper.copy()
-    fixed = np.round(values[fix])
-    lower[fix] = fixed
-    upper[fix] = fixed
+    fixed = np.round(values[ints])
+    lower[ints] = fixed
+    upper[ints] = fixed
     return LinearProgram(
         cost=program.cost,
         col_lower=lower,
         col_upper=upper,
-        integrality=free,
+        integrality=np.zeros_like(ints),
         matrix=program.matrix,
         row_lower=program.row_lower,
         row_upper=program.row_upper,
@@ -197,7 +192,7 @@ def solve_plan(
                 proven = False
                 continue
             if not integer:
-                # placing the children (site decisions fixed) is quick; it always runs
+                # placing the children is a quick LP; it always runs
                 remaining = max(remaining, FINAL_LP_MIN_SECONDS)
         cost, offset = _objective(form, recipe)
         stage_program = LinearProgram(
@@ -205,13 +200,12 @@ def solve_plan(
             program.matrix, program.row_lower, program.row_upper, offset,
         )  # fmt: skip
         if not integer:
-            keep = form.place_cols if kind == "places" else None
-            stage_program = _fix_integers(stage_program, values, keep)
+            stage_program = _fix_integers(stage_program, values)
         say(None, label)
         outcome = solve_program(
             stage_program,
             time_limit=remaining,
-            mip_rel_gap=options.mip_rel_gap if kind != "lp" else 0.0,
+            mip_rel_gap=options.mip_rel_gap if integer else 0.0,
             progress=progress,
             cancel=cancel,
             label=label,
