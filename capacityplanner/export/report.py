@@ -13,28 +13,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
 
 from capacityplanner.export.labels import level_label, school_year
-from capacityplanner.export.map_pdf import draw_legend_fitted, page_provenance
+from capacityplanner.export.map_pdf import page_provenance
 from capacityplanner.export.page import (
     PageSpec,
-    begin,
     check_output_path,
-    draw_footer,
-    draw_header,
-    draw_map_frame,
-    draw_text,
+    creator,
     export_language,
-    font,
-    frame_points,
-    open_pdf,
-    text_height,
+    page_footer,
 )
-from capacityplanner.export.page_figures import TableCell, draw_table, format_count
+from capacityplanner.export.page_figures import Table, TableCell, format_count
 from capacityplanner.export.views import balance_view, check_level
 from capacityplanner.models.levels import LEVELS
+from capacityplanner.render.page import frame_points
+from capacityplanner.render.page_furniture import PageHeader
+from capacityplanner.render.pdf import write_pdf_page
+from capacityplanner.render.print_layout import BriefingPage, draw_briefing_page
 
 __all__ = ["balance_summary", "export_report", "plan_summary"]
 
@@ -236,62 +231,24 @@ def export_report(
     plan_text = plan_summary(plan, language) if plan is not None else ""
     city = workspace.city_balance(year)
     title = t["title"].format(level=level_label(level, language).lower(), year=school_year(year))
+    page = BriefingPage(
+        PageHeader(title, view.subtitle, provenance.date_text()),
+        page_footer(provenance, licence),
+        summary,
+        view.picture(language),
+        t["table"].format(year=school_year(year)),
+        Table(
+            [t["level"], t["capacity"], t["demand"], t["balance"], t["wijken_short"]],
+            _key_rows(city, language),
+            points=7.5,
+        ),
+        plan_heading=t["plan"],
+        plan_text=plan_text,
+    )
     with export_language(language):
-        writer = open_pdf(out, spec, title, language)
-        painter = QPainter()
-        begin(painter, writer, out)
-        try:
-            m = spec.mm(12 if paper == "A4" else 15)
-            content = spec.page_rect().adjusted(m, m, -m, -m)
-            y = draw_header(painter, spec, content, title, view.subtitle, provenance.date_text())
-            footer_top = draw_footer(painter, spec, content, provenance, licence)
-            w = content.width()
-            body = font(spec, 9)
-            y += draw_text(painter, QRectF(content.left(), y, w, spec.mm(60)), summary, body)
-            if plan_text:
-                y += spec.mm(2)
-                head = font(spec, 9, bold=True)
-                y += draw_text(painter, QRectF(content.left(), y, w, spec.mm(8)), t["plan"], head)
-                small = font(spec, 8)
-                h = min(text_height(painter, w, plan_text, small), spec.mm(45))
-                draw_text(painter, QRectF(content.left(), y, w, h), plan_text, small)
-                y += h
-            y += spec.mm(4)
-            # the key table at the bottom, the map fills what is left
-            header = [t["level"], t["capacity"], t["demand"], t["balance"], t["wijken_short"]]
-            rows = _key_rows(city, language)
-            table_h = spec.mm(6) + (len(rows) + 1.6) * spec.pt(8) * 1.9
-            gap = spec.mm(4)
-            map_h = footer_top - y - table_h - gap
-            legend_w = w * 0.3
-            frame = QRectF(content.left(), y, w - legend_w - gap, map_h)
-            draw_map_frame(painter, spec, frame, view.model, view.extent, language=language)
-            if map_frames is not None:
-                map_frames.append(frame_points(spec, frame))
-            draw_legend_fitted(
-                painter,
-                spec,
-                QRectF(frame.right() + gap, y, legend_w, map_h),
-                view.legend_layers(),
-                language,
-                max_columns=1,
-            )
-            y = frame.bottom() + gap
-            y += draw_text(
-                painter,
-                QRectF(content.left(), y, w, spec.mm(6)),
-                t["table"].format(year=school_year(year)),
-                font(spec, 9, bold=True),
-            )
-            y += spec.mm(1)
-            draw_table(
-                painter,
-                spec,
-                QRectF(content.left(), y, w, footer_top - y),
-                header,
-                rows,
-                points=7.5,
-            )
-        finally:
-            painter.end()
+        frame = write_pdf_page(
+            out, spec, title, creator(language), lambda p: draw_briefing_page(p, spec, page)
+        )
+    if map_frames is not None:
+        map_frames.append(frame_points(spec, frame))
     return out
