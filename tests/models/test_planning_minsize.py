@@ -194,3 +194,17 @@ def test_command_line_minimum_places_option(capsys):
     assert min_places_option(None)["basis"] == 150
     assert main(["optimise", "--distance", "straight", "--min-places", "secundair"]) == 2
     assert "FUNCTION=N" in capsys.readouterr().err
+
+
+def test_children_left_out_by_the_city_rules_are_reported_so():
+    cand = far_candidate(level="lager")
+    cand["max_bso"] = 0  # no room for out-of-school care beside a new basis school
+    prob = line_problem([100.0, 120.0], [0.0, 3000.0], existing_full(level="lager"), cand,
+                        level="lager")  # fmt: skip
+    free = solve_plan(prob, PlanOptions(allow_unmet=True))
+    assert free.new_sites["site_id"].tolist() == ["C1"] and free.unmet.empty
+    ruled = solve_plan(prob, PlanOptions(allow_unmet=True, rule_basis_with_bso=True))
+    assert ruled.new_sites.empty
+    assert ruled.unmet["reason"].tolist() == ["rules"]
+    assert "cannot meet the city rules" in summary_en(ruled)
+    assert "stadsregels" in summary_nl(ruled)

@@ -108,6 +108,26 @@ def viable_candidates(problem: PlanningProblem, function: str, levels, options) 
     return ok
 
 
+def rule_compatible(problem: PlanningProblem, function: str, levels, options) -> np.ndarray:
+    """Boolean per candidate: can ``function`` open there with the functions the rules add?
+
+    ``rule_basis_with_bso`` needs bso beside a basis school;
+    ``rule_brede_standard`` needs kinderopvang, bso and a school.
+    """
+    ok = np.ones(problem.n_candidates, dtype=bool)
+
+    def can(f: str) -> np.ndarray:
+        return viable_candidates(problem, f, levels, options)
+
+    if options.rule_basis_with_bso and function == "basis":
+        ok &= can("bso")
+    if options.rule_brede_standard:
+        ok &= can("kinderopvang") & can("bso")
+        if function not in SCHOOL_FUNCTIONS:
+            ok &= can("basis") | can("secundair")
+    return ok
+
+
 def add_brede_block(builder, problem: PlanningProblem, levels, options) -> BredeBlock:
     """Add ``o``/``y`` columns, the brede rows and the rule rows to ``builder``.
 

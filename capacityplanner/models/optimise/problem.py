@@ -101,7 +101,10 @@ class PlanOptions:
     ----------
     model : str
         ``"cover-cost"`` (close the shortfall at least cost),
-        ``"p-median"`` (``p`` new sites, least demand-weighted distance),
+        ``"p-median"`` (exactly ``p`` new sites, each of at least the
+        minimum size, least demand-weighted distance, then least cost;
+        expansions of existing sites that shorten travel are free in the
+        main objective, so give a budget to keep them in proportion),
         ``"max-cover"`` (most weighted children served within the budget
         and/or site limit) or ``"min-sites"`` (fewest new sites that close
         the gap, then the cheapest such plan).

@@ -3,7 +3,7 @@
 Where they live (the wijken with most unserved children) and the reasons of
 :mod:`.unmet`: out of reach of every site, no viable site in reach (the
 sites in reach are full and too few children are left over for a new site of
-the minimum size), the budget or site limit, or a place costing more than
+the minimum size), the city rules, the budget or site limit, or a place costing more than
 the model's penalty for an unserved child.
 """
 
@@ -109,6 +109,15 @@ def unmet_sentences(result: PlanResult, lang: str) -> list[str]:
                         f"in reach to fill a new site of minimum size ({minimum})"
                     )
             out.append(text + ".")
+        elif reason == "rules":
+            out.append(
+                f"Voor {whom} kunnen de kandidaat-sites binnen bereik niet aan de stadsregels "
+                "voldoen (buitenschoolse opvang bij elke nieuwe basisschool, of elke nieuwe site "
+                "een brede site)."
+                if nl
+                else f"For {whom} the candidate sites in reach cannot meet the city rules "
+                "(out-of-school care with every new basis school, or every new site a brede site)."
+            )
         elif reason == "limits":
             out.append(
                 f"{who} blijven zonder plaats door het budget of het aantal nieuwe sites."

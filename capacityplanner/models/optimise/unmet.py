@@ -11,6 +11,10 @@ Every unserved child of a plan gets one reason, checked in this order:
     are full, and the candidate sites in reach are either too small for the
     minimum size of a new site or have too few unserved children around
     them to fill that minimum (``PlanOptions.min_new_places``).
+``rules``
+    Candidate sites in reach could take the child, but not under the city
+    rules (e.g. a new basis school needs out-of-school care and the site has
+    no room for it).
 ``limits``
     A place could be made (an expansion, a new site of viable size), but the
     budget, the limit on new sites or the fixed number of sites (p-median,
@@ -25,11 +29,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .brede import viable_candidates
+from .brede import rule_compatible, viable_candidates
 from .formulation import OPEN_STATUSES_THAT_EXPAND, Formulation, serving_sites
 from .problem import FUNCTION_OF_LEVEL
 
-UNMET_REASONS = ("out_of_reach", "no_viable_site", "limits", "cost")
+UNMET_REASONS = ("out_of_reach", "no_viable_site", "rules", "limits", "cost")
 
 #: Children or places below this are solver noise.
 EPS = 1e-3
@@ -111,15 +115,16 @@ def unmet_by_reason(form: Formulation, values: np.ndarray) -> pd.DataFrame:
         viable = viable_candidates(prob, f, levels, opts) & (max_l > 0)
         minimum = max(form.minimum.get(f, 0.0), opts.level_minimum(lv), EPS)
         room_c = viable & np.where(opened, places < max_l - EPS, pool[f][n_e:] >= minimum - 1e-6)
-        remedy = np.concatenate([room_e, room_c]).astype(float)
+        ruled = room_c & (opened | rule_compatible(prob, f, levels, opts))
         anything = serving_sites(prob, lv).astype(float)
         sub = reach[lv][points]
         in_reach = sub @ anything > 0
-        has_remedy = sub @ remedy > 0
-        reason = np.where(
-            ~in_reach,
-            "out_of_reach",
-            np.where(~has_remedy, "no_viable_site", "limits" if _limits_apply(form) else "cost"),
+        has_remedy = sub @ np.concatenate([room_e, ruled]).astype(float) > 0
+        but_rules = sub @ np.concatenate([room_e, room_c]).astype(float) > 0
+        reason = np.select(
+            [~in_reach, has_remedy, but_rules],
+            ["out_of_reach", "limits" if _limits_apply(form) else "cost", "rules"],
+            "no_viable_site",
         )
         parts.append(pd.DataFrame({"point": points, "level": lv, "reason": reason,
                                    "children": u[points]}))  # fmt: skip

@@ -38,7 +38,7 @@ FUNCTION_NAMES = {
         "jeugd": "jeugdwerk",
     },
     "en": {
-        "basis": "nursery and primary school",
+        "basis": "nursery-primary school",
         "secundair": "secondary school",
         "kinderopvang": "childcare",
         "bso": "out-of-school care",
