@@ -156,6 +156,7 @@ class EditController(QObject):
             self.act_change_capacity,
         ):
             self.toolbar.addAction(act)
+        w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a row of its own under the map tools
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def retranslate(self) -> None:
@@ -181,6 +182,11 @@ class EditController(QObject):
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.act_undo.setText(self.tr("Undo %1").replace("%1", undo).strip(" :"))
         self.act_redo.setText(self.tr("Redo %1").replace("%1", redo).strip(" :"))
+        # the toolbar shows the short word, the tooltip and the menu say what is undone
+        self.act_undo.setIconText(self.tr("Undo %1").replace("%1", "").strip(" :"))
+        self.act_redo.setIconText(self.tr("Redo %1").replace("%1", "").strip(" :"))
+        self.act_undo.setToolTip(self.act_undo.text())
+        self.act_redo.setToolTip(self.act_redo.text())
 
     # -- map clicks ---------------------------------------------------------
     def set_mode(self, mode: PlaceMode) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -209,31 +212,81 @@ class CompareDialog(QDialog):
     """Headline figures and the balance per wijk of two or more scenarios side by side."""
 
     def __init__(
-        self, names: list[str], summary: pd.DataFrame, balance: pd.DataFrame, parent=None
+        self,
+        names: list[str],
+        summary: pd.DataFrame,
+        balance: pd.DataFrame,
+        parent=None,
+        year: int | None = None,
+        recompute: Callable[[int], tuple[pd.DataFrame, pd.DataFrame] | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compare_dialog")
         self.names = names
-        self.summary_frame = summary
-        self.balance_frame = balance
+        self.recompute = recompute
         self.tabs = QTabWidget(self)
         self.summary_view = QTableView(self)
-        self.summary_view.setModel(frame_model(summary, self))
         self.balance_view = QTableView(self)
-        self.balance_view.setModel(frame_model(balance, self))
         for view in (self.summary_view, self.balance_view):
-            view.resizeColumnsToContents()
             view.verticalHeader().setVisible(False)
+        self.year_label = QLabel(self)
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(year or 2024)
+        self.year_spin.setEnabled(recompute is not None)
+        self.year_spin.valueChanged.connect(self.set_year)
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_spin)
+        top.addStretch(1)
+        self.show_tables(summary, balance)
         self.tabs.addTab(self.summary_view, "")
         self.tabs.addTab(self.balance_view, "")
         close = QPushButton(self)
         close.clicked.connect(self.accept)
         self.close_button = close
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
         self.resize(900, 520)
         self.retranslate()
+
+    def figure_label(self, figure: str) -> str:
+        """A headline figure's name (``citywide shortfall lager``) in the current language."""
+        prefixes = {
+            "citywide shortfall": self.tr("citywide shortfall"),
+            "wijken short": self.tr("wijken short"),
+            "new sites": self.tr("new sites"),
+            "expanded sites": self.tr("expanded sites"),
+            "brede sites": self.tr("brede sites"),
+            "cost EUR": self.tr("cost EUR"),
+            "mean travel m": self.tr("mean travel m"),
+            "max travel m": self.tr("max travel m"),
+        }
+        for key, text in prefixes.items():
+            if str(figure).startswith(key):
+                return text + str(figure)[len(key) :]
+        return str(figure)
+
+    def show_tables(self, summary: pd.DataFrame, balance: pd.DataFrame) -> None:
+        """Show new comparison tables."""
+        self.summary_frame, self.balance_frame = summary, balance
+        shown = summary.rename(index=self.figure_label)
+        shown.index.name = self.tr("figure")
+        self.summary_view.setModel(frame_model(shown, self))
+        self.balance_view.setModel(frame_model(balance, self))
+        for view in (self.summary_view, self.balance_view):
+            view.resizeColumnsToContents()
+
+    def set_year(self, year: int) -> None:
+        """Compare the scenarios in school year ``year``."""
+        if self.year_spin.value() != year:
+            self.year_spin.setValue(year)  # comes back here through valueChanged
+            return
+        tables = self.recompute(year) if self.recompute is not None else None
+        if tables is not None:
+            self.show_tables(*tables)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -242,6 +295,9 @@ class CompareDialog(QDialog):
 
     def retranslate(self) -> None:
         """Texts in the current language."""
+        self.year_label.setText(self.tr("School year"))
+        if self.isVisible():
+            self.show_tables(self.summary_frame, self.balance_frame)
         self.setWindowTitle(self.tr("Compare: %1").replace("%1", " / ".join(self.names)))
         self.tabs.setTabText(0, self.tr("Headline figures"))
         self.tabs.setTabText(1, self.tr("Balance per wijk"))

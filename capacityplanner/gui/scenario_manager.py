@@ -94,7 +94,9 @@ class ScenarioManager(QObject):
             self.timer.start(int(autosave_s * 1000))
         self.status_label = QLabel(window)
         self.status_label.setObjectName("scenario_status")
-        window.statusBar().addWidget(self.status_label)
+        self.status_label.setStyleSheet("QLabel { font-weight: bold; }")
+        # permanent, so that temporary messages do not hide it; first of the permanent ones
+        window.statusBar().insertPermanentWidget(0, self.status_label)
         self._make_actions()
         workspace.changed.append(self._workspace_changed)
         window.installEventFilter(self)
@@ -187,7 +189,9 @@ class ScenarioManager(QObject):
 
     # -- project ------------------------------------------------------------
     def project_display(self) -> str:
-        """The project without its password."""
+        """The project file, or the database URL without its password."""
+        if self.project_url.get_backend_name() == "sqlite":
+            return str(self.project_url.database)
         return mask_url(self.project_url)
 
     def repository(self):
@@ -465,12 +469,21 @@ class ScenarioManager(QObject):
         state = self.window.findChild(QObject, "planning_state")
         return int(getattr(state, "year", 0) or self.workspace.params.base_year)
 
-    def show_compare(self, names: list[str], parent=None) -> CompareDialog | None:
-        """Open the comparison of ``names``."""
-        tables = self.compare(names)
+    def show_compare(
+        self, names: list[str], parent=None, year: int | None = None
+    ) -> CompareDialog | None:
+        """Open the comparison of ``names`` (school year ``year``, changeable in the dialog)."""
+        year = year or self.compare_year()
+        tables = self.compare(names, year)
         if tables is None:
             return None
-        dialog = CompareDialog(names, *tables, parent=parent or self.window)
+        dialog = CompareDialog(
+            names,
+            *tables,
+            parent=parent or self.window,
+            year=year,
+            recompute=lambda y: self.compare(names, y),
+        )
         dialog.show()
         return dialog
 
