@@ -116,8 +116,15 @@ def interchange(
         gain = (w[:, None] * np.maximum(d1[:, None] - cost, 0.0)).sum(axis=0)
         loss = np.bincount(c1, weights=w * (d2 - d1), minlength=m)
         extra_per_client = w[:, None] * np.maximum(d2[:, None] - np.maximum(cost, d1[:, None]), 0)
-        owner = (c1[None, :] == sites[:, None]).astype(float)  # (open, clients)
-        extra = owner @ extra_per_client  # (open, sites), one BLAS product
+        # Sum the rows of each open site's clients (no BLAS: it competes
+        # for the cores with HiGHS and other processes).
+        owner = np.searchsorted(sites, c1)
+        order = np.argsort(owner, kind="stable")
+        counts = np.bincount(owner, minlength=sites.size)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        padded = np.vstack([extra_per_client[order], np.zeros((1, m))])
+        extra = np.add.reduceat(padded, starts, axis=0)
+        extra[counts == 0] = 0.0  # (open, sites)
         profit = gain[None, :] - loss[sites, None] + extra
         profit[:, is_open] = -np.inf
         r_pos, j = np.unravel_index(int(np.argmax(profit)), profit.shape)
