@@ -7,11 +7,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 
+import ghent_window as fixtures  # noqa: E402
 import pytest  # noqa: E402
-from ghent_window import ghent_dataset, ghent_window, needs_ghent  # noqa: E402, F401
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from capacityplanner.gui.export_dialog import install  # noqa: E402
+
+ghent_dataset = fixtures.ghent_dataset
+ghent_window = fixtures.ghent_window
 
 
 def export_action(window):
@@ -50,7 +53,7 @@ def test_file_export_writes_the_current_map_as_pdf(window, qtbot, tmp_path):
         assert "Illustratieve gegevens" in " ".join(text.split())
 
 
-@needs_ghent
+@fixtures.needs_ghent
 def test_atlas_reports_pages_and_cancel_removes_the_file(ghent_window, qtbot, tmp_path):
     dialog = install(ghent_window, ghent_window.workspace)
     dialog.set_choice("atlas")
