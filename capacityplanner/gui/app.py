@@ -38,7 +38,9 @@ def _excepthook(exc_type, exc, tb) -> None:
         pass
 
 
-def create_main_window(lang: str | None = None, dataset=None) -> tuple[MainWindow, LanguageManager]:
+def create_main_window(
+    lang: str | None = None, dataset=None, with_tools: bool = True
+) -> tuple[MainWindow, LanguageManager]:
     """Set the language, load the Ghent data set (unless given) and build the window.
 
     A data set that cannot be loaded is reported in a message box; the window
@@ -56,7 +58,36 @@ def create_main_window(lang: str | None = None, dataset=None) -> tuple[MainWindo
             dataset = load_dataset()
         except InputError as exc:
             _show_error(exc)
-    return MainWindow(dataset, languages), languages
+    window = MainWindow(dataset, languages)
+    if with_tools and window.workspace is not None:
+        install_tools(window)
+    return window, languages
+
+
+#: Modules that add planning views, editing, the optimiser, scenarios and exports to the
+#: main window, each through ``install(window, workspace)``, in menu order.
+TOOL_MODULES = (
+    "balance_view",
+    "district_panel",
+    "forecast_view",
+    "editing",
+    "import_dialog",
+    "optimiser_dialog",
+    "scenario_manager",
+    "export_dialog",
+)
+
+
+def install_tools(window: MainWindow) -> dict[str, object]:
+    """Install every planning tool on ``window``; return what each install made."""
+    import importlib
+
+    installed = {}
+    for name in TOOL_MODULES:
+        module = importlib.import_module(f"capacityplanner.gui.{name}")
+        installed[name] = module.install(window, window.workspace)
+    window.tools = installed
+    return installed
 
 
 def run_app(lang: str | None = None) -> int:

@@ -21,7 +21,7 @@ from capacityplanner.gui.identify import IdentifyPanel, describe_feature
 from capacityplanner.gui.layer_tree import LayerTree
 from capacityplanner.gui.map_canvas import MapCanvas, Tool
 from capacityplanner.gui.style_dialog import StyleDialog
-from capacityplanner.render.defaults import layer_title, model_from_dataset
+from capacityplanner.render.defaults import LAYER_TITLES, layer_title, model_from_dataset
 from capacityplanner.render.map_model import MapModel
 from capacityplanner.scenarios.workspace import Workspace
 
@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language."""
         for layer in self.map_model.layers:
-            layer.title = layer_title(layer.name)
+            if layer.name in LAYER_TITLES:  # added layers translate their own titles
+                layer.title = layer_title(layer.name)
         self.setWindowTitle(self.tr("Ghent capacity planner"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
