@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 # --- calibration: citywide capacity as of school year 2018 (one line each) ---
-BASIS_CAPACITY_2018 = 25139  # kleuter + lager places
-SECUNDAIR_CAPACITY_2018 = 26602  # secondary places
-KINDEROPVANG_PLACES_2018 = 4546  # childcare places (coverage 51.5 % of children 0-2 on 1 Jan 2025)
+BASIS_CAPACITY_2018 = 24994  # kleuter + lager places
+SECUNDAIR_CAPACITY_2018 = 26587  # secondary places
+KINDEROPVANG_PLACES_2018 = 4521  # childcare places (coverage 51.5 % of children 0-2 on 1 Jan 2025)
 # --- published targets the capacities are calibrated against ---
 SHORTFALL_2024_BASIS_2018 = 1912
 SHORTFALL_2024_SECUNDAIR_2018 = 4268

@@ -14,6 +14,10 @@ nature)::
 Births of calendar year ``Y`` are age 0 on 1 January ``Y + 1``; dwellings
 completed in calendar year ``Y`` add their residents to the population of
 1 January ``Y + 1`` (from there on they age with their cohort).
+
+With ``hold_young_adults`` (default), ages 18-24 keep the base year's numbers
+per area plus what housing projects add: in a student city arrivals replace
+leavers, which a rate on the small cohorts of 17-year-olds cannot express.
 """
 
 from __future__ import annotations
@@ -143,6 +147,10 @@ class Forecast:
         )
 
 
+#: Ages held at the base year's numbers when ``hold_young_adults`` is set.
+YOUNG_ADULTS = slice(18, N_AGES)
+
+
 def level_weight_matrix(params: ForecastParams) -> np.ndarray:
     """Weights ``(levels, ages)`` turning population into resident demand per base level."""
     weights = age_weights(params.age2_kleuter_share)
@@ -270,6 +278,11 @@ def project(inputs: ProjectionInputs, params: ForecastParams) -> Forecast:
         pop[:, :, 0, t + 1] = births[:, :, t] * params.infant_survival + housing[None, :, 0, t + 1]
         from_housing[:, 1:, t + 1] = from_housing[:, :-1, t] * growth[:, :-1]
         from_housing[:, :, t + 1] += housing[:, :, t + 1]
+        if params.hold_young_adults:
+            pop[:, :, YOUNG_ADULTS, t + 1] = (
+                inputs.base_population[None, :, YOUNG_ADULTS]
+                + from_housing[None, :, YOUNG_ADULTS, t + 1]
+            )
     years = np.arange(params.base_year, params.base_year + n_years)
     return Forecast(
         area_ids=inputs.area_ids,

@@ -36,11 +36,12 @@ def _meta(unit: str, source: str) -> dict[str, str]:
 
 def _default_migration() -> dict[str, dict[str, float]]:
     return {
-        # Families with young children leave the dense centre as the children grow;
-        # students arrive at 18-24.
-        "centrum": {"0-5": -0.045, "6-11": -0.025, "12-17": -0.01, "18-24": 0.02},
-        # The outer wijken gain some of those families and lose young adults.
-        "rand": {"0-5": 0.02, "6-11": 0.01, "12-17": 0.0, "18-24": -0.02},
+        # Families with young children leave the dense centre as the children grow
+        # (to the outer wijken and beyond the city); students arrive at 18-24.
+        "centrum": {"0-5": -0.025, "6-11": -0.01, "12-17": -0.01, "18-24": 0.02},
+        # The outer wijken hold their children (arrivals from the centre make up for
+        # those who leave the city) and lose young adults to the centre.
+        "rand": {"0-5": 0.0, "6-11": 0.0, "12-17": 0.0, "18-24": -0.02},
     }
 
 
@@ -107,8 +108,9 @@ class ForecastParams:
         default_factory=_default_migration,
         metadata=_meta(
             "net annual share per area class and age band",
-            "illustrative assumption shaped on Gent in cijfers: families move from the 19th-"
-            "century belt to the outer wijken as children grow; students arrive at 18-24",
+            "illustrative assumption shaped on Gent in cijfers: families leave the 19th-"
+            "century belt as children grow (citywide about -1% a year for ages 0-11, as the "
+            "data set's cohort retention); students arrive at 18-24",
         ),
     )
     children_per_dwelling: dict[str, dict[str, float]] = field(
@@ -117,6 +119,15 @@ class ForecastParams:
             "children per new dwelling, per age band (spread evenly over its ages)",
             "illustrative 'kindfactoren' in the range Flemish planning studies use "
             "(0.1-0.3 children 0-17 per apartment, 0.5-0.9 per family house)",
+        ),
+    )
+    hold_young_adults: bool = field(
+        default=True,
+        metadata=_meta(
+            "yes/no",
+            "Ghent is a student city: students arriving at 18-21 replace those who leave, so "
+            "ages 18-24 keep the base year's numbers per area (plus housing projects) instead "
+            "of ageing the small cohorts of 17-year-olds; no school level uses ages 18-24",
         ),
     )
     kinderopvang_use: float = field(
@@ -272,7 +283,9 @@ class ForecastParams:
                 if not isinstance(value, dict):
                     raise InputError(f"{source}: parameter {key!r} must be a table.")
                 value = _merge(default, value, f"{source}: parameter {key}")
-            elif isinstance(default, bool) or not isinstance(value, type(default)):
+            elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+                value, type(default)
+            ):
                 if isinstance(default, float) and _is_number(value):
                     value = float(value)
                 else:

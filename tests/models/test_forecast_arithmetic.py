@@ -19,7 +19,11 @@ NO_MIGRATION = {
 
 def closed_params(**changes) -> ForecastParams:
     params = ForecastParams(
-        survival=1.0, infant_survival=1.0, migration=NO_MIGRATION, end_year=2030
+        survival=1.0,
+        infant_survival=1.0,
+        migration=NO_MIGRATION,
+        end_year=2030,
+        hold_young_adults=False,
     )
     for key, value in changes.items():
         setattr(params, key, value)
@@ -129,12 +133,22 @@ def test_coverage_is_places_over_children_0_2_and_city_shortfall_is_totals():
     forecast = project(build_inputs(bevolking, births, {1: "Oost", 2: "Oost"}, params), params)
     sites = {
         "kinderopvang": pd.DataFrame(
-            {"site_id": ["K1", "K2"], "wijknr": [1, 2], "places": [30, 5],
-             "income_related_places": [27, 5], "opened": [2000, 2000]}
+            {
+                "site_id": ["K1", "K2"],
+                "wijknr": [1, 2],
+                "places": [30, 5],
+                "income_related_places": [27, 5],
+                "opened": [2000, 2000],
+            }
         ),
         "scholen_basis": pd.DataFrame(
-            {"site_id": ["B1"], "wijknr": [1], "capacity_kleuter": [100], "capacity_lager": [200],
-             "opened": [2000]}
+            {
+                "site_id": ["B1"],
+                "wijknr": [1],
+                "capacity_kleuter": [100],
+                "capacity_lager": [200],
+                "opened": [2000],
+            }
         ),
     }
     records = capacity_records(sites, None)
@@ -147,9 +161,7 @@ def test_coverage_is_places_over_children_0_2_and_city_shortfall_is_totals():
     city = city_balance(table).set_index("level")
     basis = table[table["level"] == "basis"]
     assert city.loc["basis", "demand"] == pytest.approx(basis["demand"].sum())
-    assert city.loc["basis", "shortfall"] == pytest.approx(
-        max(basis["demand"].sum() - 300.0, 0.0)
-    )
+    assert city.loc["basis", "shortfall"] == pytest.approx(max(basis["demand"].sum() - 300.0, 0.0))
     # the citywide shortfall nets surpluses against shortfalls
     assert city.loc["basis", "shortfall"] <= basis["shortfall"].sum()
 
@@ -160,8 +172,12 @@ def test_capacity_counts_from_the_school_year_it_opens():
     forecast = project(build_inputs(bevolking, births, {1: "Oost", 2: "Oost"}, params), params)
     sites = {
         "scholen_secundair": pd.DataFrame(
-            {"site_id": ["S1", "S2"], "wijknr": [1, 2], "capacity_secundair": [100, 50],
-             "opened": [2000, 2026]}
+            {
+                "site_id": ["S1", "S2"],
+                "wijknr": [1, 2],
+                "capacity_secundair": [100, 50],
+                "opened": [2000, 2026],
+            }
         )
     }
     changes = pd.DataFrame(
@@ -216,3 +232,12 @@ def test_year_outside_forecast_is_refused():
     forecast = project(build_inputs(bevolking, births, {1: "Oost", 2: "Oost"}, params), params)
     with pytest.raises(InputError, match="2019"):
         forecast.year_index(2019)
+
+
+def test_young_adults_keep_their_base_numbers_in_a_student_city():
+    inputs = toy_inputs()
+    params = closed_params(hold_young_adults=True)
+    pop = project(inputs, params).population[1]
+    np.testing.assert_allclose(pop[:, 18:, 5], inputs.base_population[:, 18:])
+    # children still age
+    np.testing.assert_allclose(pop[:, 5:18, 5], inputs.base_population[:, 0:13])

@@ -61,11 +61,14 @@ def retention(age: int) -> float:
 YOUNG_ADULTS = {18: 3900, 19: 5300, 20: 5900, 21: 6000, 22: 5700, 23: 5100, 24: 4500}
 
 #: Projected citywide births: (value in 2024, yearly growth until the turn year,
-#: turn year, yearly growth afterwards).
+#: turn year, yearly growth afterwards). The mid variant falls 1% a year to 2040
+#: (fertility keeps easing, as it has in Flanders since 2015) and then holds, so
+#: school demand rises until about 2030, as the policy note expects, and then
+#: eases; high holds the recovery of the early 2020s, low falls faster.
 BIRTH_VARIANTS = {
-    "low": (2990.0, -0.006, 2050, -0.006),
-    "mid": (3040.0, 0.004, 2030, 0.001),
-    "high": (3090.0, 0.010, 2035, 0.004),
+    "low": (2990.0, -0.016, 2040, -0.005),
+    "mid": (3040.0, -0.010, 2040, 0.0),
+    "high": (3090.0, 0.003, 2035, 0.002),
 }
 
 #: Basis capacity relative to the wijk's own pupils (before scaling to the
