@@ -4,9 +4,12 @@ Run from the repository root::
 
     .venv/bin/python tools/screenshots.py [--lang nl|en]
 
-Writes ``main_window.png`` (the city on opening) and
+Writes ``main_window.png`` (the city on opening with the basis balance),
 ``main_window_identify.png`` (the centre zoomed in, a school identified and
-a wijk selected in the attribute table).
+a wijk selected in the attribute table), ``balance_forecast.png`` (secondary
+balance 2030-31 and the forecast of Rabot - Blaisantvest) and
+``optimiser_result.png`` (workflow 4: at most three new sites for the secondary
+shortfall, brede sites on).
 """
 
 from __future__ import annotations
@@ -65,8 +68,49 @@ def main(argv: list[str] | None = None) -> int:
     path = OUT / f"main_window_identify{suffix}.png"
     window.grab().save(str(path))
     print(path)
+    model.clear_selection()
+    _planning_shots(app, window, suffix)
     window.close()
     return 0
+
+
+def _planning_shots(app, window, suffix: str) -> None:
+    """The secondary balance for 2030 with a wijk's forecast, and an optimiser proposal."""
+    from capacityplanner.gui.optimiser_worker import PlanRequest, run_plan
+    from capacityplanner.gui.planning_state import shared_state
+
+    state = shared_state(window, window.workspace)
+    state.set_level("secundair")
+    state.set_year(2030)
+    state.set_wijk(window.workspace.resolve_wijk("Rabot - Blaisantvest"))
+    window.canvas.zoom_full()
+    forecast_dock = window.findChild(type(window.table_dock), "forecast")
+    if forecast_dock is not None:
+        forecast_dock.raise_()
+    app.processEvents()
+    path = OUT / f"balance_forecast{suffix}.png"
+    window.grab().save(str(path))
+    print(path)
+
+    # workflow 4: close the secondary shortfall with at most three new sites, brede sites on
+    request = PlanRequest(
+        model="cover-cost",
+        levels=("secundair",),
+        year=2024,
+        sites=3,
+        brede_standard=True,
+        distance="network",
+    )
+    outcome = run_plan(window.workspace, request)
+    optimiser = window.tools["optimiser_dialog"]
+    optimiser.presenter.show(outcome)
+    state.set_year(2024)
+    app.processEvents()
+    window.canvas.zoom_full()
+    app.processEvents()
+    path = OUT / f"optimiser_result{suffix}.png"
+    window.grab().save(str(path))
+    print(path)
 
 
 if __name__ == "__main__":
