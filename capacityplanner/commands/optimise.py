@@ -130,43 +130,33 @@ def min_places_option(items: list[str] | None) -> dict[str, float]:
 
 def run_optimise(args: argparse.Namespace) -> int:
     """Build the planning problem, solve it, print the plan."""
-    from capacityplanner.models.optimise import PlanOptions, solve_plan, summary_en, summary_nl
-    from capacityplanner.scenarios.plan_inputs import (
-        PlanInputSettings,
-        build_planning_problem,
-        expand_levels,
-    )
+    from capacityplanner.models.optimise import summary_en, summary_nl
+    from capacityplanner.scenarios.session import solve_settings
 
     min_places = min_places_option(args.min_places)
     workspace = open_workspace(args)
-    levels = expand_levels(args.level or ["secundair"])
-    settings = PlanInputSettings(
-        levels=levels,
-        year=args.year,
-        max_distance={lv: args.max_distance for lv in levels} if args.max_distance else {},
-        distance=args.distance,
-        variant=args.variant,
-    )
-    problem = build_planning_problem(workspace, settings)
-    options = PlanOptions(
-        model=args.model,
-        levels=levels,
-        budget=args.budget,
-        max_new_sites=args.sites if args.model != "p-median" else None,
-        p=args.sites if args.model == "p-median" else None,
-        brede_saving=args.brede_saving,
-        rule_basis_with_bso=args.basis_with_bso,
-        rule_brede_standard=args.brede_standard,
-        allow_unmet=args.allow_unmet,
-        min_new_places=min_places,
-        time_limit=args.time_limit,
-    )
+    settings = {
+        "model": args.model,
+        "levels": args.level or ["secundair"],
+        "year": args.year,
+        "max_distance": args.max_distance or {},
+        "distance": args.distance,
+        "variant": args.variant,
+        "budget": args.budget,
+        "sites": args.sites,
+        "brede_saving": args.brede_saving,
+        "basis_with_bso": args.basis_with_bso,
+        "brede_standard": args.brede_standard,
+        "allow_unmet": args.allow_unmet,
+        "min_places": min_places,
+        "time_limit": args.time_limit,
+    }
 
     def progress(fraction, message):
         if not args.json:
             print(f"  {message}", file=sys.stderr)
 
-    result = solve_plan(problem, options, progress=progress)
+    result = solve_settings(workspace, settings, progress=progress)
     language = getattr(args, "lang", None) or "nl"
     summary = summary_nl(result) if language == "nl" else summary_en(result)
     if args.json:

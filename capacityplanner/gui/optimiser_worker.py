@@ -16,12 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from capacityplanner.errors import InputError
-from capacityplanner.models.optimise import PlanningProblem, PlanOptions, PlanResult, solve_plan
-from capacityplanner.scenarios.plan_inputs import (
-    PlanInputSettings,
-    build_planning_problem,
-    expand_levels,
-)
+from capacityplanner.models.optimise import PlanningProblem, PlanResult, solve_plan
+from capacityplanner.scenarios.plan_inputs import expand_levels
+from capacityplanner.scenarios.session import plan_problem
 from capacityplanner.scenarios.workspace import Workspace
 
 __all__ = ["PlanOutcome", "PlanRequest", "PlanWorker", "run_plan", "snapshot_workspace"]
@@ -131,40 +128,11 @@ def run_plan(
     PlanOutcome
         ``result`` is None when cancelled before the solve started.
     """
-    levels = expand_levels(request.levels)
-    if not levels:
-        raise InputError("Choose at least one level to plan.")
-    if request.model == "p-median" and not request.sites:
-        raise InputError("The p-median model needs the number of new sites (1 or more).")
-    if request.model == "max-cover" and request.budget is None and request.sites is None:
-        raise InputError("The max-cover model needs a budget or a maximum number of new sites.")
     say = progress or (lambda fraction, message: None)
     say(None, "building the planning model")
-    problem = build_planning_problem(
-        workspace,
-        PlanInputSettings(
-            levels=levels,
-            year=int(request.year),
-            max_distance={lv: float(request.max_distance) for lv in levels}
-            if request.max_distance
-            else {},
-            distance=request.distance,
-        ),
-    )
+    problem, options = plan_problem(workspace, request.settings())
     if cancel is not None and cancel.is_set():
         return PlanOutcome(request, problem, None, request.settings())
-    options = PlanOptions(
-        model=request.model,
-        levels=levels,
-        budget=request.budget,
-        max_new_sites=request.sites if request.model != "p-median" else None,
-        p=request.sites if request.model == "p-median" else None,
-        brede_saving=float(request.brede_saving),
-        rule_brede_standard=bool(request.brede_standard),
-        rule_basis_with_bso=bool(request.basis_with_bso),
-        allow_unmet=bool(request.allow_unmet),
-        time_limit=request.time_limit,
-    )
     result = solve_plan(problem, options, progress=progress, cancel=cancel)
     return PlanOutcome(request, problem, result, request.settings())
 

@@ -137,48 +137,85 @@ def run_scenario(
     return scenario
 
 
-def plan_results(
-    workspace: Workspace,
-    settings: dict[str, Any],
-    progress: Callable[[float | None, str], None] | None = None,
-    cancel=None,
-) -> dict[str, pd.DataFrame]:
-    """Solve the planning model the settings describe; results as tables."""
-    from capacityplanner.models.optimise import PlanOptions, solve_plan, summary_en, summary_nl
+def plan_problem(workspace: Workspace, settings: dict[str, Any]):
+    """The planning problem and solver options that optimiser ``settings`` describe.
+
+    ``settings`` has the keys of :data:`DEFAULT_OPTIMISER` (missing keys take those
+    defaults) and optionally ``min_places`` (function or level -> minimum places of a
+    new function) and ``variant``. The command line, the desktop app and stored
+    scenarios all go through here.
+
+    Returns
+    -------
+    tuple of (PlanningProblem, PlanOptions)
+    """
+    from capacityplanner.errors import InputError
+    from capacityplanner.models.optimise import PlanOptions
     from capacityplanner.scenarios.plan_inputs import (
         PlanInputSettings,
         build_planning_problem,
         expand_levels,
     )
 
+    settings = {**DEFAULT_OPTIMISER, **settings}
     levels = expand_levels(settings["levels"])
+    if not levels:
+        raise InputError("Choose at least one level to plan.")
+    model = settings["model"]
+    sites = settings.get("sites")
+    if model == "p-median" and not sites:
+        raise InputError("The p-median model needs the number of new sites (1 or more).")
+    if model == "max-cover" and settings.get("budget") is None and sites is None:
+        raise InputError("The max-cover model needs a budget or a maximum number of new sites.")
+    max_distance = settings.get("max_distance") or {}
+    if isinstance(max_distance, int | float):
+        max_distance = {level: float(max_distance) for level in levels}
     problem = build_planning_problem(
         workspace,
         PlanInputSettings(
             levels=levels,
             year=int(settings["year"]),
-            max_distance=dict(settings.get("max_distance") or {}),
+            max_distance=dict(max_distance),
             distance=settings.get("distance", "network"),
+            variant=settings.get("variant"),
         ),
     )
-    model = settings["model"]
-    result = solve_plan(
-        problem,
-        PlanOptions(
-            model=model,
-            levels=levels,
-            budget=settings.get("budget"),
-            max_new_sites=settings.get("sites") if model != "p-median" else None,
-            p=settings.get("sites") if model == "p-median" else None,
-            brede_saving=float(settings.get("brede_saving", 0.25)),
-            rule_brede_standard=bool(settings.get("brede_standard")),
-            rule_basis_with_bso=bool(settings.get("basis_with_bso")),
-            allow_unmet=bool(settings.get("allow_unmet", True)),
-            time_limit=settings.get("time_limit"),
-        ),
-        progress=progress,
-        cancel=cancel,
+    extra = {}
+    if settings.get("min_places") is not None:
+        extra["min_new_places"] = settings["min_places"]
+    options = PlanOptions(
+        model=model,
+        levels=levels,
+        budget=settings.get("budget"),
+        max_new_sites=sites if model != "p-median" else None,
+        p=sites if model == "p-median" else None,
+        brede_saving=float(settings.get("brede_saving", 0.25)),
+        rule_brede_standard=bool(settings.get("brede_standard")),
+        rule_basis_with_bso=bool(settings.get("basis_with_bso")),
+        allow_unmet=bool(settings.get("allow_unmet", True)),
+        time_limit=settings.get("time_limit"),
+        **extra,
     )
+    return problem, options
+
+
+def solve_settings(
+    workspace: Workspace,
+    settings: dict[str, Any],
+    progress: Callable[[float | None, str], None] | None = None,
+    cancel=None,
+):
+    """Build and solve the plan ``settings`` describe; return the PlanResult."""
+    from capacityplanner.models.optimise import solve_plan
+
+    problem, options = plan_problem(workspace, settings)
+    return solve_plan(problem, options, progress=progress, cancel=cancel)
+
+
+def plan_tables(result) -> dict[str, pd.DataFrame]:
+    """A plan as the result tables a scenario stores."""
+    from capacityplanner.models.optimise import summary_en, summary_nl
+
     summary = pd.DataFrame(
         {
             "status": [result.status],
@@ -197,3 +234,13 @@ def plan_results(
         "plan_unmet": result.unmet,
         "plan_summary": summary,
     }
+
+
+def plan_results(
+    workspace: Workspace,
+    settings: dict[str, Any],
+    progress: Callable[[float | None, str], None] | None = None,
+    cancel=None,
+) -> dict[str, pd.DataFrame]:
+    """Solve the planning model the settings describe; results as tables."""
+    return plan_tables(solve_settings(workspace, settings, progress, cancel))
