@@ -42,6 +42,7 @@ from capacityplanner.gui.optimiser_worker import (
 from capacityplanner.gui.plan_view import PLAN_LAYERS, PlanResultsPanel, plan_layers
 from capacityplanner.models.levels import BASE_LEVELS
 from capacityplanner.models.optimise import MODELS
+from capacityplanner.scenarios.session import plan_tables
 from capacityplanner.scenarios.workspace import Workspace
 
 __all__ = ["OptimiserDialog", "install"]
@@ -437,6 +438,7 @@ class PlanPresenter:
         self.clear_layers()
         if result is None or not result.has_plan or outcome.problem is None:
             return
+        self.workspace.set_plan(plan_tables(result), outcome.settings)
         model = self.window.map_model
         for layer in plan_layers(result, outcome.problem, self.workspace.layers.get("wijken")):
             model.add_layer(layer)

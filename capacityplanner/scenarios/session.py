@@ -63,6 +63,8 @@ def workspace_from_scenario(scenario: Scenario, dataset: Dataset) -> Workspace:
         )
     for name, layer in scenario.layers.items():
         workspace.layers[name] = layer
+    workspace.plan_results = {k: v for k, v in scenario.results.items() if k.startswith("plan_")}
+    workspace.optimiser_settings = dict(scenario.params.get("optimiser", {}) or {})
     if isinstance(scenario.capacity_changes, pd.DataFrame) and len(
         scenario.capacity_changes.columns
     ):
@@ -77,6 +79,15 @@ def update_scenario(scenario: Scenario, workspace: Workspace, edited: tuple[str,
     scenario.capacity_changes = workspace.capacity_changes.copy()
     for name in edited:
         scenario.layers[name] = workspace.layers[name].copy()
+    if workspace.plan_results:
+        scenario.results = {
+            **{k: v for k, v in scenario.results.items() if not k.startswith("plan_")},
+            **workspace.plan_results,
+        }
+        # stored parameters are TOML-able: no None values
+        scenario.params["optimiser"] = {
+            k: v for k, v in workspace.optimiser_settings.items() if v is not None
+        }
 
 
 def optimiser_settings(scenario: Scenario) -> dict[str, Any]:
@@ -130,7 +141,10 @@ def run_scenario(
     results["forecast"] = pd.concat(rows, ignore_index=True)
     if plan:
         report(0.4, "plan")
-        results.update(plan_results(workspace, optimiser_settings(scenario), progress=report))
+        settings = optimiser_settings(scenario)
+        workspace.set_plan(plan_results(workspace, settings, progress=report), settings)
+    else:
+        results.update(workspace.plan_results)
     scenario.results = results
     update_scenario(scenario, workspace)
     report(1.0, "done")

@@ -50,6 +50,10 @@ class Workspace:
     changed: list[Callable[[str], None]] = field(default_factory=list, repr=False)
     #: Name of the stored scenario the workspace was opened from, if any.
     scenario_name: str | None = None
+    #: The latest plan as result tables (``plan_sites``, ...), and the optimiser
+    #: settings that produced it; saved with the scenario.
+    plan_results: dict[str, pd.DataFrame] = field(default_factory=dict)
+    optimiser_settings: dict[str, Any] = field(default_factory=dict)
     _forecasts: dict[str, Forecast] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +79,13 @@ class Workspace:
         """Replace the table of capacity changes."""
         self.capacity_changes = changes
         self._notify("capaciteitswijzigingen")
+
+    def set_plan(self, tables: dict[str, pd.DataFrame], settings: dict[str, Any]) -> None:
+        """Keep the latest plan and its settings (they are saved with the scenario)."""
+        self.plan_results = dict(tables)
+        self.optimiser_settings = dict(settings)
+        for callback in list(self.changed):
+            callback("plan")
 
     def _notify(self, what: str) -> None:
         self._forecasts.clear()

@@ -86,3 +86,25 @@ def test_run_stores_a_plan_with_its_proof(tmp_path, dataset):
     first = stored.results["balance"]
     first = first[first["year"] == 2024].reset_index(drop=True)
     pd.testing.assert_series_equal(again["shortfall"], first["shortfall"], check_names=False)
+
+
+def test_a_plan_made_in_the_workspace_is_saved_with_the_scenario(tmp_path, dataset):
+    from capacityplanner.scenarios.defaults import scenario_from_dataset
+    from capacityplanner.scenarios.session import plan_results, update_scenario
+
+    scenario = scenario_from_dataset("met plan", dataset)
+    workspace = workspace_from_scenario(scenario, dataset)
+    settings = {"levels": ["secundair"], "year": 2024, "sites": 2, "distance": "straight",
+                "budget": None}
+    workspace.set_plan(plan_results(workspace, settings), settings)
+    update_scenario(scenario, workspace)
+    with open_repository(str(tmp_path / "p.gpkg")) as repo:
+        repo.save(scenario)
+        stored = repo.load("met plan")
+    assert stored.params["optimiser"]["sites"] == 2 and "budget" not in stored.params["optimiser"]
+    reopened = workspace_from_scenario(stored, dataset)
+    pd.testing.assert_frame_equal(
+        reopened.plan_results["plan_sites"].reset_index(drop=True),
+        workspace.plan_results["plan_sites"].reset_index(drop=True),
+        check_dtype=False,
+    )
