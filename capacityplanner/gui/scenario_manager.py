@@ -24,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
+from shiboken6 import isValid
 from sqlalchemy.exc import SQLAlchemyError
 
 from capacityplanner.errors import InputError
@@ -125,6 +126,8 @@ class ScenarioManager(QObject):
 
     def retranslate(self) -> None:
         """Menu texts, status label and window title in the current language."""
+        if not (isValid(self.window) and isValid(self.act_scenarios)):
+            return  # a delayed call after the window was closed and deleted
         self.act_scenarios.setText(self.tr("Scenarios..."))
         self.act_save.setText(self.tr("Save scenario"))
         self.act_save_branch.setText(self.tr("Save as branch..."))

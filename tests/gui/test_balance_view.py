@@ -116,11 +116,12 @@ def test_capacity_as_of_gives_the_published_secundair_shortfall(view):
     controls.as_of_check.setChecked(True)
     rows = level_rows(workspace, 2024, "secundair", capacity_as_of=2023)
     layer_frame = view.layer.frame
-    assert round(layer_frame["demand"].sum() - layer_frame["capacity"].sum()) in range(2263, 2266)
+    # the layer holds whole places per wijk: 25 roundings of at most half a place each
+    assert abs(layer_frame["demand"].sum() - layer_frame["capacity"].sum() - 2264) <= 12.5
     assert round(rows["demand"].sum() - rows["capacity"].sum()) == 2264
     controls.as_of_check.setChecked(False)
     layer_frame = view.layer.frame
-    assert round(layer_frame["demand"].sum() - layer_frame["capacity"].sum()) in range(2043, 2046)
+    assert abs(layer_frame["demand"].sum() - layer_frame["capacity"].sum() - 2044) <= 12.5
 
 
 def test_a_capacity_edit_in_the_workspace_recomputes_the_layer(view):
