@@ -6,23 +6,25 @@ client's cost to its nearest open site is least.
 1. *Heuristic.* Greedy adding, then vertex substitution (Teitz-Bart
    interchange) with the fast swap evaluation of Resende and Werneck
    (2003): gain, loss and an ``extra`` matrix give the profit of every swap
-   in one vectorised step. Usually the optimum already; it is HiGHS'
-   incumbent.
-2. *Radius formulation* (Elloumi 2010; García, Labbé and Marín 2011). For
-   client ``i`` with sorted distinct costs ``D_i0 < D_i1 < ...``, ``z_ik``
-   is 1 when no open site is closer than ``D_ik``; the cost is
+   in one vectorised step.
+2. *Lagrangian bound.* Subgradient optimisation of the relaxation of the
+   assignment rows (its optimum is the linear relaxation bound), with the
+   interchange run from the relaxed solutions now and then (a Lagrangian
+   heuristic) to improve the incumbent. When the bound meets the incumbent
+   (within 1 for integer data) the incumbent is proven optimal here.
+3. *Reduction.* A site whose forced opening lifts the Lagrangian bound to
+   the incumbent value is closed for good, one whose forced closing does
+   so is opened for good (for small ``p`` this removes most sites).
+4. *Radius formulation* (Elloumi 2010; García, Labbé and Marín 2011) of the
+   reduced problem, solved by HiGHS with the incumbent as start and a zero
+   gap. For client ``i`` with sorted distinct costs ``D_i0 < D_i1 < ...``,
+   ``z_ik`` is 1 when no open site is closer than ``D_ik``; the cost is
    ``D_i0 + sum_k (D_ik - D_i,k-1) z_ik``. The covering rows
    ``z_ik + sum_{j: c_ij < D_ik} y_j >= 1`` are written as a chain
    ``z_ik - z_i,k-1 + sum_{j: c_ij = D_i,k-1} y_j >= 0`` (``z_i0 = 1``), the
    same linear relaxation with every ``y_j`` once per client instead of
    once per level: the matrix has ``clients x sites + 2 x levels``
    non-zeros. Sites at a client's largest cost never enter its rows.
-3. *Bounds.* The relaxation is solved first; with the heuristic value as an
-   upper bound, reduced-cost fixing closes (or opens) every site whose
-   reduced cost proves it cannot change in a better solution, and for every
-   client the levels beyond the largest cost it can have in such a solution
-   are dropped. HiGHS then solves the reduced integer program with the
-   heuristic solution as its start and a zero gap.
 """
 
 from __future__ import annotations
