@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -219,6 +220,7 @@ class CompareDialog(QDialog):
         parent=None,
         year: int | None = None,
         recompute: Callable[[int], tuple[pd.DataFrame, pd.DataFrame] | None] | None = None,
+        show_map: Callable[[pd.DataFrame, str, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compare_dialog")
@@ -239,6 +241,17 @@ class CompareDialog(QDialog):
         top.addWidget(self.year_label)
         top.addWidget(self.year_spin)
         top.addStretch(1)
+        # the difference map: second scenario minus the first, one level
+        self.map_level = QComboBox(self)
+        for level in ("basis", "kleuter", "lager", "secundair", "kinderopvang", "bso", "jeugd"):
+            self.map_level.addItem(level, level)
+        self.map_button = QPushButton(self)
+        self.map_button.setObjectName("difference_map_button")
+        self.map_button.setEnabled(show_map is not None and len(names) >= 2)
+        self.map_button.clicked.connect(self.show_difference_map)
+        self.show_map = show_map
+        top.addWidget(self.map_level)
+        top.addWidget(self.map_button)
         self.show_tables(summary, balance)
         self.tabs.addTab(self.summary_view, "")
         self.tabs.addTab(self.balance_view, "")
@@ -288,6 +301,11 @@ class CompareDialog(QDialog):
         if tables is not None:
             self.show_tables(*tables)
 
+    def show_difference_map(self) -> None:
+        """Colour the wijken by the second scenario's balance minus the first's."""
+        if self.show_map is not None:
+            self.show_map(self.balance_frame, self.map_level.currentData(), self.year_spin.value())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -296,6 +314,7 @@ class CompareDialog(QDialog):
     def retranslate(self) -> None:
         """Texts in the current language."""
         self.year_label.setText(self.tr("School year"))
+        self.map_button.setText(self.tr("Difference on the map"))
         if self.isVisible():
             self.show_tables(self.summary_frame, self.balance_frame)
         self.setWindowTitle(self.tr("Compare: %1").replace("%1", " / ".join(self.names)))

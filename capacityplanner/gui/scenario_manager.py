@@ -467,6 +467,21 @@ class ScenarioManager(QObject):
 
         return self._guard(work)
 
+    def show_difference_map(self, balance_table, names: list[str], level: str, year: int) -> None:
+        """The difference map of the second scenario against the first."""
+        from capacityplanner.gui.difference_map import difference_layer, show_difference
+        from capacityplanner.scenarios.compare import balance_difference
+
+        def work():
+            diff = balance_difference(balance_table, level, names[0], names[1], year)
+            layer = difference_layer(
+                self.workspace.layers["wijken"], diff, level, year, names[0], names[1]
+            )
+            show_difference(self.window, layer)
+            return layer
+
+        return self._guard(work)
+
     def compare_year(self) -> int:
         """The school year the planning views look at, else the forecast's base year."""
         state = self.window.findChild(QObject, "planning_state")
@@ -486,6 +501,7 @@ class ScenarioManager(QObject):
             parent=parent or self.window,
             year=year,
             recompute=lambda y: self.compare(names, y),
+            show_map=lambda table, level, y: self.show_difference_map(table, names, level, y),
         )
         dialog.show()
         return dialog

@@ -199,3 +199,46 @@ def compare_summary(scenarios: Sequence[Scenario]) -> pd.DataFrame:
         table[f"{name} - {names[0]}"] = table[name] - table[names[0]]
     table.index.name = "figure"
     return table
+
+
+def balance_difference(
+    balance_table: pd.DataFrame, level: str, base: str, other: str, year: int | None = None
+) -> pd.DataFrame:
+    """Per wijk: ``other``'s balance minus ``base``'s for one level (the difference map).
+
+    Parameters
+    ----------
+    balance_table : pandas.DataFrame
+        The result of :func:`compare_balance` (columns ``("balance", name)``).
+    level : str
+        Level key.
+    base, other : str
+        Scenario names; positive differences mean ``other`` has more spare places.
+    year : int, optional
+        School year, when the table holds several.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``wijknr``, ``balance_<base>``, ``balance_<other>``, ``difference``.
+    """
+    table = balance_table.reset_index()
+    if "level" in table.columns:
+        table = table[table["level"] == level]
+    if year is not None and "year" in table.columns:
+        table = table[table["year"] == year]
+    if table.empty:
+        raise InputError(f"The comparison holds no balance for level {level!r}.")
+    for name in (base, other):
+        if ("balance", name) not in table.columns:
+            raise InputError(f"Scenario {name!r} has no balance in this comparison.")
+    return pd.DataFrame(
+        {
+            "wijknr": table["wijknr"].to_numpy(dtype=int).ravel(),
+            f"balance_{base}": table[("balance", base)].to_numpy(dtype=float),
+            f"balance_{other}": table[("balance", other)].to_numpy(dtype=float),
+            "difference": (table[("balance", other)] - table[("balance", base)]).to_numpy(
+                dtype=float
+            ),
+        }
+    )

@@ -62,6 +62,14 @@ def test_new_branch_edit_save_and_compare(tools, ghent_window, workspace):
 
     dialog = manager.show_compare(["basis", "school +200"])
     assert dialog.summary_view.model().rowCount() == len(summary)
+    # the difference map: the school's wijk is green (more spare places), others unchanged
+    dialog.set_year(2026)
+    dialog.map_level.setCurrentIndex(dialog.map_level.findData("lager"))
+    dialog.map_button.click()
+    layer = ghent_window.map_model.layer("verschil_scenarios")
+    values = layer.frame.set_index("wijknr")["difference"]
+    assert values.idxmax() == wijk and values.max() > 150
+    assert values.drop(wijk).abs().max() < 20
     dialog.close()
 
     # opening the base scenario puts its capacity back

@@ -111,3 +111,19 @@ def test_compare_table_and_bad_requests(three):
         compare_summary(three[:1])
     with pytest.raises(InputError, match="no column 'cost'"):
         compare_table(three, "balance", ["wijknr"], ["cost"])
+
+
+def test_balance_difference_is_second_minus_first():
+    from capacityplanner.scenarios.compare import balance_difference, compare_balance
+    from capacityplanner.scenarios.model import Scenario as Sc
+
+    def sc(name, values):
+        return Sc(name=name, results={"balance": pd.DataFrame(
+            {"wijknr": [1, 2], "level": ["lager", "lager"], "year": [2026, 2026],
+             "balance": values, "shortfall": [0.0, 0.0]})})
+
+    table = compare_balance([sc("a", [10.0, -5.0]), sc("b", [210.0, -5.0])], year=2026)
+    diff = balance_difference(table, "lager", "a", "b", 2026).set_index("wijknr")
+    assert diff.loc[1, "difference"] == 200 and diff.loc[2, "difference"] == 0
+    with pytest.raises(InputError, match="secundair"):
+        balance_difference(table, "secundair", "a", "b")
