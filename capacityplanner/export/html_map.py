@@ -40,36 +40,12 @@ from capacityplanner.export.html_layers import VectorLayer, features_json
 from capacityplanner.export.html_popups import site_popups, wijk_popups
 from capacityplanner.export.labels import level_label, school_year
 from capacityplanner.export.provenance import Provenance, check_language
+from capacityplanner.export.site_palette import SITE_COLORS, SITE_LAYER_NAMES
 from capacityplanner.export.symbology import shortfall_style, site_capacity, site_radius
 
 __all__ = ["SITE_COLORS", "SITE_LAYER_NAMES", "export_html_map"]
 
-#: Marker colour per site layer (others cycle through ``_EXTRA_COLORS``).
-SITE_COLORS: dict[str, str] = {
-    "scholen_basis": "#2166ac",
-    "scholen_secundair": "#762a83",
-    "kinderopvang": "#e08214",
-    "jeugdinfrastructuur": "#1b7837",
-    "kandidaatsites": "#777777",
-}
 _EXTRA_COLORS = ("#01665e", "#8c510a", "#c51b7d", "#4d4d4d")
-#: Display name per site layer.
-SITE_LAYER_NAMES: dict[str, dict[str, str]] = {
-    "nl": {
-        "scholen_basis": "Basisscholen",
-        "scholen_secundair": "Secundaire scholen",
-        "kinderopvang": "Kinderopvang",
-        "jeugdinfrastructuur": "Jeugdinfrastructuur",
-        "kandidaatsites": "Kandidaatsites",
-    },
-    "en": {
-        "scholen_basis": "Primary schools",
-        "scholen_secundair": "Secondary schools",
-        "kinderopvang": "Childcare",
-        "jeugdinfrastructuur": "Youth buildings",
-        "kandidaatsites": "Candidate sites",
-    },
-}
 _TEXT = {
     "nl": {
         "title": "Capaciteitssaldo {level}, schooljaar {year}",

@@ -282,7 +282,7 @@ def _write_gpkg(out, workspace, level, year, language, plan, scenario) -> None:
         export_styled_gpkg,
         site_style_spec,
     )
-    from capacityplanner.export.html_map import SITE_COLORS
+    from capacityplanner.export.site_palette import SITE_COLORS
 
     wide = balance_wide(workspace.wijken, workspace.balance(year), year)
     balance_name = f"saldo_{year}"

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from capacityplanner.export.html_map import SITE_COLORS, SITE_LAYER_NAMES
+from capacityplanner.export.site_palette import SITE_COLORS, SITE_LAYER_NAMES
 from capacityplanner.export.symbology import nice_step
 from capacityplanner.models.levels import COMPOSITE_LEVELS
 from capacityplanner.render.layer_spec import LayerSpec

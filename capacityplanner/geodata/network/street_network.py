@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
-import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -40,6 +40,9 @@ from capacityplanner.geodata.network.modes import (
 )
 from capacityplanner.geodata.network.routing import build_arc_graph, many_to_many
 from capacityplanner.geodata.network.snapping import Snap, as_points, snap_points
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 WEIGHTS: tuple[str, ...] = ("metres", "minutes")
 #: Stored values are floored at these so that a stored entry is never 0.
@@ -214,6 +217,8 @@ class StreetNetwork:
 
         Nodes carry ``x``, ``y``; arcs carry ``metres``, ``minutes`` and ``wegen_row``.
         """
+        import networkx as nx  # imported on use: it takes a third of a second to import
+
         g = nx.MultiDiGraph(mode=self.mode, crs="EPSG:31370")
         nodes = np.unique(np.concatenate([self.edge_u, self.edge_v]))
         g.add_nodes_from(
