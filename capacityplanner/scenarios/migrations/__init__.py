@@ -9,13 +9,14 @@ in :mod:`capacityplanner.scenarios.storage.schema` changes).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from capacityplanner.scenarios.storage.schema import is_foreign_table
+
+if TYPE_CHECKING:  # alembic is imported on use: it costs a third of a second at start-up
+    from alembic.config import Config
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,6 +31,8 @@ def alembic_config(connection: sa.Connection | None = None, url: str | None = No
     url : str, optional
         Database URL when no connection is given.
     """
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     if url is not None:
@@ -41,11 +44,22 @@ def alembic_config(connection: sa.Connection | None = None, url: str | None = No
 
 def head_revision() -> str:
     """The newest schema revision shipped with the program."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    """Every revision of this package's migrations."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(connection: sa.Connection) -> str | None:
     """The schema revision of the database behind ``connection`` (None: not created yet)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 

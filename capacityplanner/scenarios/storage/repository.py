@@ -156,12 +156,7 @@ class Repository:
             current = migrations.current_revision(conn)
         if current == head:
             return
-        known = {
-            rev.revision
-            for rev in migrations.ScriptDirectory.from_config(
-                migrations.alembic_config()
-            ).walk_revisions()
-        }
+        known = migrations.known_revisions()
         if current is not None and current not in known:
             raise InputError(
                 f"The scenario database {self.display_url} was made by a newer version of the "
