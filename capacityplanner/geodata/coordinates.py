@@ -16,7 +16,8 @@ import pandas as pd
 import shapely
 
 from capacityplanner.geodata.columns import normalize
-from capacityplanner.geodata.problems import MAX_PER_FIELD, Problem, problem
+from capacityplanner.geodata.numbers import report_rows
+from capacityplanner.geodata.problems import Problem, problem
 from capacityplanner.geodata.validate import parse_numbers
 
 LAT_NAMES = ("lat", "latitude", "breedtegraad", "lat_wgs84", "wgs84_lat", "y_wgs84")
@@ -136,7 +137,7 @@ def points_from_columns(
         text = frame[cols[0]].astype("string").fillna("").to_numpy(dtype=object)
         geoms = shapely.from_wkt(text, on_invalid="ignore")
         bad = (text != "") & shapely.is_missing(geoms)
-        _report(problems, bad, "is not WKT geometry", file, layer, rows, cols[0])
+        report_rows(problems, bad, "is not WKT geometry", file, layer, rows, cols[0])
         out = gpd.GeoDataFrame(frame.drop(columns=list(cols)), geometry=geoms, crs=None)
         warnings.append(
             f"{file}: geometry read as WKT from column '{cols[0]}'; its CRS is assumed to be EPSG:31370."
@@ -148,7 +149,7 @@ def points_from_columns(
             parts[1] = pd.NA
         first_vals, bad1, empty1 = parse_numbers(parts[0])
         second_vals, bad2, empty2 = parse_numbers(parts[1])
-        _report(
+        report_rows(
             problems,
             bad1 | bad2 | (empty1 ^ empty2),
             "is not a 'lat, lon' pair",
@@ -157,7 +158,7 @@ def points_from_columns(
             rows,
             cols[0],
         )
-        _report(
+        report_rows(
             problems,
             empty1 & empty2,
             "is empty; the coordinates are required",
@@ -171,8 +172,8 @@ def points_from_columns(
         a, bad_a, empty_a = parse_numbers(frame[cols[0]], decimal_comma)
         b, bad_b, empty_b = parse_numbers(frame[cols[1]], decimal_comma)
         for col, bad, empty in ((cols[0], bad_a, empty_a), (cols[1], bad_b, empty_b)):
-            _report(problems, bad, "is not a number", file, layer, rows, col)
-            _report(
+            report_rows(problems, bad, "is not a number", file, layer, rows, col)
+            report_rows(
                 problems, empty, "is empty; the coordinates are required", file, layer, rows, col
             )
         if kind == "latlon":
@@ -194,26 +195,3 @@ def points_from_columns(
     geoms[ok] = shapely.points(xs[ok], ys[ok])
     out = gpd.GeoDataFrame(frame.drop(columns=list(cols)), geometry=geoms, crs=crs)
     return out, cols, problems, warnings
-
-
-def _report(
-    problems: list[Problem],
-    mask: np.ndarray,
-    what: str,
-    file: str,
-    layer: str | None,
-    rows: np.ndarray,
-    field: str,
-) -> None:
-    idx = np.flatnonzero(mask)
-    for i in idx[:MAX_PER_FIELD]:
-        problems.append(problem(file, what, layer=layer, row=int(rows[i]), field=field))
-    if len(idx) > MAX_PER_FIELD:
-        problems.append(
-            problem(
-                file,
-                f"{len(idx) - MAX_PER_FIELD} more rows have the same problem",
-                layer=layer,
-                field=field,
-            )
-        )

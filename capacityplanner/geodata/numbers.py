@@ -7,7 +7,7 @@ that is not a number, is negative, not whole, or not a plausible year.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -166,19 +166,15 @@ def check_numbers(
     found.append((empty & required_mask, "is empty; the {what} is required"))
     problems: list[Problem] = []
     for mask, template in found:
-        idx = np.flatnonzero(mask)
-        for i in idx[:MAX_PER_FIELD]:
-            text = template.format(raw=raw[i], what=what)
-            problems.append(problem(file, text, layer=layer, row=int(rows[i]), field=field))
-        if len(idx) > MAX_PER_FIELD:
-            problems.append(
-                problem(
-                    file,
-                    f"{len(idx) - MAX_PER_FIELD} more rows have the same problem",
-                    layer=layer,
-                    field=field,
-                )
-            )
+        report_rows(
+            problems,
+            mask,
+            lambda i, template=template: template.format(raw=raw[i], what=what),
+            file,
+            layer,
+            rows,
+            field,
+        )
     if whole:
         result = pd.Series(numbers, index=values.index).round().astype("Int64")
         if not result.isna().any():
@@ -186,3 +182,41 @@ def check_numbers(
     else:
         result = pd.Series(numbers, index=values.index)
     return result, problems
+
+
+def report_rows(
+    problems: list[Problem],
+    mask: np.ndarray,
+    what: str | Callable[[int], str],
+    file: str,
+    layer: str | None,
+    rows: np.ndarray,
+    field: str,
+) -> None:
+    """Add one problem per flagged row, at most :data:`MAX_PER_FIELD`, then a sum-up.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        Appended to in place.
+    mask : numpy.ndarray
+        Boolean, one entry per row: ``True`` where the row has the problem.
+    what : str or callable
+        What is wrong (e.g. ``"is not a number"``), or a function of the row's
+        position that returns it.
+    file, layer, rows, field
+        Where the values come from, for messages (``rows``: user row numbers).
+    """
+    idx = np.flatnonzero(mask)
+    for i in idx[:MAX_PER_FIELD]:
+        text = what(i) if callable(what) else what
+        problems.append(problem(file, text, layer=layer, row=int(rows[i]), field=field))
+    if len(idx) > MAX_PER_FIELD:
+        problems.append(
+            problem(
+                file,
+                f"{len(idx) - MAX_PER_FIELD} more rows have the same problem",
+                layer=layer,
+                field=field,
+            )
+        )

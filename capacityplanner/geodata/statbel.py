@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from capacityplanner.geodata.columns import resolve_mapping
+from capacityplanner.geodata.numbers import report_rows
 from capacityplanner.geodata.problems import MAX_PER_FIELD, Problem, problem
 from capacityplanner.geodata.validate import check_numbers
 
@@ -112,11 +113,11 @@ def population_table(
     codes = normalize_sector_codes(frame[mapping["sector_code"]])
     code_col, age_col = mapping["sector_code"], mapping["age"]
     empty_code = codes.isna().to_numpy()
-    _report(
+    report_rows(
         problems, empty_code, "is empty; the sector code is required", file, layer, rows, code_col
     )
     low, high, bad_age = parse_ages(frame[age_col])
-    _report(
+    report_rows(
         problems,
         bad_age & frame[age_col].notna().to_numpy(),
         "is not an age or an age band like '0-4'",
@@ -125,7 +126,7 @@ def population_table(
         rows,
         age_col,
     )
-    _report(
+    report_rows(
         problems,
         frame[age_col].isna().to_numpy(),
         "is empty; the age is required",
@@ -135,7 +136,7 @@ def population_table(
         age_col,
     )
     open_low = (high == -1) & (low <= MAX_AGE)
-    _report(
+    report_rows(
         problems,
         open_low,
         f"is an open age band that starts at or below {MAX_AGE}; give ages up to "
@@ -261,18 +262,3 @@ def _ranges(values: list[int]) -> str:
             parts.append(str(start) if start == a else f"{start}-{a}")
             start = b
     return ", ".join(parts)
-
-
-def _report(problems, mask, what, file, layer, rows, field) -> None:
-    idx = np.flatnonzero(mask)
-    for i in idx[:MAX_PER_FIELD]:
-        problems.append(problem(file, what, layer=layer, row=int(rows[i]), field=field))
-    if len(idx) > MAX_PER_FIELD:
-        problems.append(
-            problem(
-                file,
-                f"{len(idx) - MAX_PER_FIELD} more rows have the same problem",
-                layer=layer,
-                field=field,
-            )
-        )
