@@ -30,9 +30,9 @@ from capacityplanner.gui.planning_state import (
     FIRST_YEAR,
     LAST_YEAR,
     PlanningState,
+    add_planning_dock,
     level_title,
     places,
-    planning_menu,
     school_year_text,
     shared_state,
     variant_title,
@@ -382,8 +382,5 @@ def install(window, workspace: Workspace) -> BalanceView:
     """
     state = shared_state(window, workspace)
     view = BalanceView(window, state)
-    view.dock = window.add_dock(view, "balance", Qt.DockWidgetArea.LeftDockWidgetArea)
-    view.retranslate_ui()
-    window.resizeDocks([view.dock], [340], Qt.Orientation.Horizontal)
-    planning_menu(window).addAction(view.dock.toggleViewAction())
+    add_planning_dock(window, view, "balance", Qt.DockWidgetArea.LeftDockWidgetArea, 340)
     return view

@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 from capacityplanner.errors import InputError
 from capacityplanner.gui.planning_state import (
     PlanningState,
+    add_planning_dock,
     level_title,
     places,
-    planning_menu,
     school_year_text,
     shared_state,
-    tabify_with,
     variant_title,
 )
 from capacityplanner.models.balance import BARCELONA_NORM, FLEMISH_NORM
@@ -360,9 +359,12 @@ def install(window, workspace: Workspace) -> DistrictPanel:
     """
     state = shared_state(window, workspace)
     panel = DistrictPanel(state, window)
-    panel.dock = window.add_dock(panel, "district", Qt.DockWidgetArea.RightDockWidgetArea)
-    tabify_with(window, panel.dock, "dock_identify")
-    panel.retranslate_ui()
-    window.resizeDocks([panel.dock], [400], Qt.Orientation.Horizontal)
-    planning_menu(window).addAction(panel.dock.toggleViewAction())
+    add_planning_dock(
+        window,
+        panel,
+        "district",
+        Qt.DockWidgetArea.RightDockWidgetArea,
+        400,
+        beside="dock_identify",
+    )
     return panel

@@ -32,12 +32,11 @@ from capacityplanner.gui.forecast_series import (
 )
 from capacityplanner.gui.planning_state import (
     PlanningState,
+    add_planning_dock,
     level_title,
     places,
-    planning_menu,
     school_year_text,
     shared_state,
-    tabify_with,
     variant_title,
 )
 from capacityplanner.models.levels import LEVELS
@@ -376,9 +375,7 @@ def install(window, workspace: Workspace) -> ForecastView:
     """
     state = shared_state(window, workspace)
     view = ForecastView(state, window)
-    view.dock = window.add_dock(view, "forecast", Qt.DockWidgetArea.BottomDockWidgetArea)
-    tabify_with(window, view.dock, "dock_table")
-    window.resizeDocks([view.dock], [320], Qt.Orientation.Vertical)
-    view.retranslate_ui()
-    planning_menu(window).addAction(view.dock.toggleViewAction())
+    add_planning_dock(
+        window, view, "forecast", Qt.DockWidgetArea.BottomDockWidgetArea, 320, beside="dock_table"
+    )
     return view

@@ -11,8 +11,8 @@ each view's ``install(window, workspace)`` can be called on its own.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from capacityplanner.models.levels import LEVELS
 from capacityplanner.models.params import VARIANTS
@@ -22,6 +22,7 @@ __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "PlanningState",
+    "add_planning_dock",
     "level_title",
     "places",
     "planning_menu",
@@ -254,3 +255,47 @@ def planning_menu(window: QMainWindow) -> QMenu:
         menu = window.menuBar().addMenu(QCoreApplication.translate("Planning", "&Planning"))
         menu.setObjectName(_MENU_NAME)
     return menu
+
+
+def add_planning_dock(
+    window: QMainWindow,
+    view: QWidget,
+    name: str,
+    area: Qt.DockWidgetArea,
+    size: int,
+    *,
+    beside: str | None = None,
+) -> QDockWidget:
+    """Put a planning view in a dock of ``window`` and list it in the "Planning" menu.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Uses ``add_dock``, ``resizeDocks`` and ``menuBar``.
+    view : QWidget
+        The view; it gets the dock as ``view.dock`` and has ``retranslate_ui()``
+        called once the dock is there (so the dock gets its title).
+    name : str
+        Dock name (object name ``dock_<name>``).
+    area : Qt.DockWidgetArea
+        Where the dock goes.
+    size : int
+        Width (left/right areas) or height (top/bottom) of the dock, in pixels.
+    beside : str, optional
+        Object name of a dock to put this one in a tab beside (if it exists).
+
+    Returns
+    -------
+    QDockWidget
+        The dock (also ``view.dock``).
+    """
+    dock = window.add_dock(view, name, area)
+    view.dock = dock
+    if beside is not None:
+        tabify_with(window, dock, beside)
+    view.retranslate_ui()
+    vertical = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+    orientation = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+    window.resizeDocks([dock], [size], orientation)
+    planning_menu(window).addAction(dock.toggleViewAction())
+    return dock
