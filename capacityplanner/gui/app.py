@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from capacityplanner.errors import InputError
@@ -105,6 +105,10 @@ def run_app(lang: str | None = None) -> int:
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     sys.excepthook = _excepthook
-    window, _languages = create_main_window(lang)
+    # Draw the map first; the planning tools (and the libraries they import) follow on
+    # the next turn of the event loop, so the city is on screen as soon as possible.
+    window, _languages = create_main_window(lang, with_tools=False)
     window.show()
+    if window.workspace is not None:
+        QTimer.singleShot(0, lambda: install_tools(window))
     return app.exec()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.spatial import cKDTree
 
 
 def radius_balance(
@@ -50,6 +49,8 @@ def radius_balance(
     pandas.DataFrame
         ``places_within``, ``children_within``, ``balance``, ``ratio`` per point.
     """
+    from scipy.spatial import cKDTree  # imported on use: half a second at start-up
+
     straight = radius_m / detour_factor
     points_xy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
     places = np.zeros(len(points_xy))
@@ -68,7 +69,7 @@ def radius_balance(
     )
 
 
-def _sum_within(tree: cKDTree, centres: np.ndarray, radius: float, values) -> np.ndarray:
+def _sum_within(tree, centres: np.ndarray, radius: float, values) -> np.ndarray:
     """Sum of ``values`` of the tree's points within ``radius`` of each centre."""
     hits = tree.query_ball_point(centres, r=radius)
     lengths = np.fromiter((len(h) for h in hits), dtype=int, count=len(hits))
