@@ -8,12 +8,13 @@ signals, which Qt delivers in the UI thread.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
-from capacityplanner.errors import InputError
 from capacityplanner.export.jobs import ExportRequest, run_export
 from capacityplanner.export.views import MapView
+from capacityplanner.gui.background import BackgroundWorker, copy_workspace
 from capacityplanner.scenarios.workspace import Workspace
 
 __all__ = ["ExportWorker", "snapshot_workspace"]
@@ -21,14 +22,10 @@ __all__ = ["ExportWorker", "snapshot_workspace"]
 
 def snapshot_workspace(workspace: Workspace) -> Workspace:
     """A private copy of ``workspace``: later edits in the UI do not reach a running export."""
-    copy = Workspace(workspace.dataset, workspace.params)
-    copy.layers = dict(workspace.layers)
-    copy.capacity_changes = workspace.capacity_changes
-    copy.scenario_name = workspace.scenario_name
-    return copy
+    return copy_workspace(workspace)
 
 
-class ExportWorker(QObject):
+class ExportWorker(BackgroundWorker):
     """Writes one export at a time in a background thread.
 
     Signals
@@ -39,21 +36,15 @@ class ExportWorker(QObject):
         The file written, or None when cancelled.
     failed(object)
         The exception (an :class:`InputError` for bad input).
+
+    :meth:`cancel` asks the export to stop at its next step; a partial file is
+    removed.
     """
 
     progress = Signal(float, str)
-    finished = Signal(object)
-    failed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
-
-    @property
-    def running(self) -> bool:
-        """True while an export is under way."""
-        return self._thread is not None and self._thread.is_alive()
+    busy_message = "An export is already running; wait for it or cancel it."
+    thread_name = "export"
 
     def start(
         self,
@@ -64,37 +55,17 @@ class ExportWorker(QObject):
         plan=None,
     ) -> None:
         """Write ``request`` from a snapshot of ``workspace`` in a background thread."""
-        if self.running:
-            raise InputError("An export is already running; wait for it or cancel it.")
+        self._ensure_idle()
         snapshot = snapshot_workspace(workspace)
-        self._cancel = threading.Event()
-        cancel = self._cancel
 
-        def work() -> None:
-            try:
-                out = run_export(
-                    request,
-                    snapshot,
-                    current=current,
-                    plan=plan,
-                    progress=lambda f, m: self.progress.emit(float(f), str(m)),
-                    cancel=cancel,
-                )
-            except Exception as exc:  # noqa: BLE001 - reported to the UI, never lost
-                self.failed.emit(exc)
-            else:
-                self.finished.emit(out)
+        def job(cancel: threading.Event) -> Path | None:
+            return run_export(
+                request,
+                snapshot,
+                current=current,
+                plan=plan,
+                progress=lambda f, m: self.progress.emit(float(f), str(m)),
+                cancel=cancel,
+            )
 
-        self._thread = threading.Thread(target=work, name="export", daemon=True)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        """Ask the export to stop at its next step; a partial file is removed."""
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the thread ends (for shutdown and tests); True when it has ended."""
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        self._launch(job)

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from capacityplanner.errors import InputError
+from capacityplanner.gui.background import BackgroundWorker, copy_workspace
 from capacityplanner.models.optimise import PlanningProblem, PlanResult, solve_plan
 from capacityplanner.scenarios.plan_inputs import expand_levels
 from capacityplanner.scenarios.session import plan_problem
@@ -107,11 +108,8 @@ def snapshot_workspace(workspace: Workspace, candidate_layer: str = CANDIDATE_LA
     """
     if candidate_layer not in workspace.layers:
         raise InputError(f"The candidate layer {candidate_layer!r} is not loaded.")
-    copy = Workspace(workspace.dataset, workspace.params)
-    copy.layers = dict(workspace.layers)
+    copy = copy_workspace(workspace)
     copy.layers[CANDIDATE_LAYER] = workspace.layers[candidate_layer]
-    copy.capacity_changes = workspace.capacity_changes
-    copy.scenario_name = workspace.scenario_name
     return copy
 
 
@@ -137,7 +135,7 @@ def run_plan(
     return PlanOutcome(request, problem, result, request.settings())
 
 
-class PlanWorker(QObject):
+class PlanWorker(BackgroundWorker):
     """Solves one request at a time in a background thread.
 
     Signals
@@ -148,48 +146,18 @@ class PlanWorker(QObject):
         The :class:`PlanOutcome`.
     failed(object)
         The exception (an :class:`InputError` for bad input).
+
+    :meth:`cancel` asks the solve to stop; it returns its best plan so far
+    within about a second.
     """
 
     progress = Signal(object, str)
-    finished = Signal(object)
-    failed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
-
-    @property
-    def running(self) -> bool:
-        """True while a solve is under way."""
-        return self._thread is not None and self._thread.is_alive()
+    busy_message = "The optimiser is already running; wait for it or cancel it."
+    thread_name = "optimiser"
 
     def start(self, workspace: Workspace, request: PlanRequest) -> None:
         """Solve ``request`` on a snapshot of ``workspace`` in a background thread."""
-        if self.running:
-            raise InputError("The optimiser is already running; wait for it or cancel it.")
+        self._ensure_idle()
         snapshot = snapshot_workspace(workspace, request.candidate_layer)
-        self._cancel = threading.Event()
-        cancel = self._cancel
-
-        def work() -> None:
-            try:
-                outcome = run_plan(snapshot, request, self.progress.emit, cancel)
-            except Exception as exc:  # noqa: BLE001 - reported to the UI, never lost
-                self.failed.emit(exc)
-            else:
-                self.finished.emit(outcome)
-
-        self._thread = threading.Thread(target=work, name="optimiser", daemon=True)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        """Ask the solve to stop; it returns its best plan so far within about a second."""
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the thread ends (for shutdown and tests); True when it has ended."""
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        self._launch(lambda cancel: run_plan(snapshot, request, self.progress.emit, cancel))
