@@ -1,12 +1,14 @@
-"""Dutch texts of the planning tools (optimiser, editing, scenarios) from a plain dict.
+"""Dutch texts of the planning tools (optimiser, editing, scenarios, export) from plain dicts.
 
 The English source strings of these widgets and their Dutch texts live in
-``resources/translations/nl_optimiser.py`` as ``NL = {english: dutch}``. A
+``resources/translations/nl_*.py``, each as ``NL = {english: dutch}`` (the same
+files ``update_nl.py`` merges into the compiled ``.qm``). A
 :class:`DictTranslator` installed once on the application answers for the
 contexts listed in :data:`CONTEXTS` whenever the interface language is
-Dutch (the default locale the language manager sets), so switching the
-language needs no reinstall: the manager's own translator swap sends the
-``LanguageChange`` event every widget retranslates on.
+Dutch (the default locale the language manager sets), also where a ``.qm``
+was compiled without the newest texts. Switching the language needs no
+reinstall: the manager's own translator swap sends the ``LanguageChange``
+event every widget retranslates on.
 """
 
 from __future__ import annotations
@@ -37,18 +39,21 @@ CONTEXTS = frozenset(
         "_Form",
         "ScenarioDialog",
         "CompareDialog",
+        "DifferenceMap",
+        "ExportDialog",
     }
 )
-_FILE = RESOURCES / "translations" / "nl_optimiser.py"
+_DIR = RESOURCES / "translations"
 _OBJECT_NAME = "planning_tools_nl_translator"
 
 
 @cache
 def dutch_texts() -> dict[str, str]:
-    """The ``NL`` dict of ``resources/translations/nl_optimiser.py`` (empty if missing)."""
-    if not _FILE.exists():
-        return {}
-    return dict(runpy.run_path(str(_FILE)).get("NL", {}))
+    """The ``NL`` dicts of every ``resources/translations/nl_*.py``, merged (empty if none)."""
+    merged: dict[str, str] = {}
+    for path in sorted(_DIR.glob("nl_*.py")):
+        merged.update(runpy.run_path(str(path)).get("NL", {}))
+    return merged
 
 
 def is_dutch() -> bool:

@@ -37,11 +37,14 @@ from capacityplanner.errors import InputError
 from capacityplanner.export.jobs import SUFFIXES, ExportRequest, check_request
 from capacityplanner.export.labels import level_label
 from capacityplanner.export.views import current_map_view
-from capacityplanner.gui.export_translation import CONTEXT, ensure_translator
+from capacityplanner.gui.dict_translator import ensure_translator
 from capacityplanner.gui.export_worker import ExportWorker
 from capacityplanner.models.levels import LEVELS
 
 __all__ = ["CHOICES", "ExportDialog", "install"]
+
+# Translation context of the dialog's strings (one of the dict translator's contexts).
+CONTEXT = "ExportDialog"
 
 #: (kind, view) of each entry of the export list.
 CHOICES: tuple[tuple[str, str], ...] = (

@@ -202,246 +202,264 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="258" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="271" />
         <source>citywide shortfall</source>
         <translation>tekort stad</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="259" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="272" />
         <source>wijken short</source>
         <translation>wijken met tekort</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="260" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="273" />
         <source>new sites</source>
         <translation>nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="261" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="274" />
         <source>expanded sites</source>
         <translation>uitgebreide sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="262" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="275" />
         <source>brede sites</source>
         <translation>brede sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="263" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="276" />
         <source>cost EUR</source>
         <translation>kost EUR</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="264" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="277" />
         <source>mean travel m</source>
         <translation>gemiddelde afstand m</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="265" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="278" />
         <source>max travel m</source>
         <translation>grootste afstand m</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="276" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="289" />
         <source>figure</source>
         <translation>kerncijfer</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="298" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="316" />
         <source>School year</source>
         <translation>Schooljaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="301" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="317" />
+        <source>Difference on the map</source>
+        <translation>Verschil op de kaart</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="320" />
         <source>Compare: %1</source>
         <translation>Vergelijken: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="302" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="321" />
         <source>Headline figures</source>
         <translation>Kerncijfers</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="303" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="322" />
         <source>Balance per wijk</source>
         <translation>Balans per wijk</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="304" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="323" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
 </context>
 <context>
+    <name>DifferenceMap</name>
+    <message>
+        <location filename="../../capacityplanner/gui/difference_map.py" line="26" />
+        <source>Difference %1 - %2, %3 %4-%5</source>
+        <translation>Verschil %1 - %2, %3 %4-%5</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/difference_map.py" line="40" />
+        <source>Balance of the second scenario minus the first, per wijk: green = more spare places, red = fewer.</source>
+        <translation>Balans van het tweede scenario min het eerste, per wijk: groen = meer vrije plaatsen, rood = minder.</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="113" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="112" />
         <source>— pick a wijk on the map or here —</source>
         <extracomment>Ages shown in the forecast block: the level bands of the brief.</extracomment>
         <translation>— kies een wijk op de kaart of hier —</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="144" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="143" />
         <source>No wijk picked.</source>
         <translation>Geen wijk gekozen.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="155" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="154" />
         <source>(wijk %1), school year %2, %3</source>
         <translation>(wijk %1), schooljaar %2, %3</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="186" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="185" />
         <source>under the Barcelona norm (33%)</source>
         <translation>onder de Barcelonanorm (33%)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="188" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="187" />
         <source>under the Flemish norm (52%)</source>
         <translation>onder de Vlaamse norm (52%)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="190" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="189" />
         <source>meets the Flemish norm (52%)</source>
         <translation>haalt de Vlaamse norm (52%)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="194" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="193" />
         <source>Childcare coverage %1 (places / children aged 0-2: %2 / %3), %4.</source>
         <translation>Dekkingsgraad kinderopvang %1 (plaatsen / kinderen van 0-2 jaar: %2 / %3), %4.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="200" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="199" />
         <source>Income-related places: %1.</source>
         <translation>Inkomensgerelateerde plaatsen: %1.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="221" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="220" />
         <source>No places of this level in the wijk by %1.</source>
         <translation>Geen plaatsen van dit niveau in de wijk tegen %1.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="226" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="225" />
         <source>%1: %2 places at %3 sites</source>
         <translation>%1: %2 plaatsen op %3 locaties</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="227" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="226" />
         <source>capacity changes</source>
         <translation>capaciteitswijzigingen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="232" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="231" />
         <source>Places opened by school year %1:</source>
         <translation>Plaatsen open tegen schooljaar %1:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="245" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="244" />
         <source>Children (1 January)</source>
         <translation>Kinderen (1 januari)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="247" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="246" />
         <source>aged %1</source>
         <translation>%1 jaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="265" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="264" />
         <source>&lt;b&gt;Capacity&lt;/b&gt;: places of the sites in this wijk opened by school year %1, plus the capacity changes counted by then (hover a row for the layers).</source>
         <translation>&lt;b&gt;Capaciteit&lt;/b&gt;: plaatsen van de locaties in deze wijk die tegen schooljaar %1 open zijn, plus de capaciteitswijzigingen tot dan (beweeg over een rij voor de lagen).</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="269" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="268" />
         <source>&lt;b&gt;Demand&lt;/b&gt; = residents (forecast children living in the wijk on 1 January %1, by the age rules of each level and its participation rate) + inflow (the share of pupils living outside Ghent: %2, spread over the wijken by their capacity).</source>
         <translation>&lt;b&gt;Vraag&lt;/b&gt; = inwoners (voorspelde kinderen die op 1 januari %1 in de wijk wonen, volgens de leeftijdsregels en de deelnamegraad van elk niveau) + instroom (het aandeel leerlingen dat buiten Gent woont: %2, verdeeld over de wijken volgens hun capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="275" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="274" />
         <source>&lt;b&gt;Balance&lt;/b&gt; = capacity − demand; negative means places short.</source>
         <translation>&lt;b&gt;Balans&lt;/b&gt; = capaciteit − vraag; negatief betekent plaatsentekort.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="277" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="276" />
         <source>Basis = nursery + primary.</source>
         <translation>Basis = kleuter + lager.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="279" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="278" />
         <source>&lt;b&gt;Parameters&lt;/b&gt;: base year %1, births variant %2, walking radius %3 m; migration and children per dwelling as in the scenario's parameters.</source>
         <translation>&lt;b&gt;Parameters&lt;/b&gt;: basisjaar %1, geboortevariant %2, wandelstraal %3 m; migratie en kinderen per woning volgens de parameters van het scenario.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="285" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="284" />
         <source>&lt;b&gt;Data&lt;/b&gt;: %1 (version %2), tool version %3. %4</source>
         <translation>&lt;b&gt;Gegevens&lt;/b&gt;: %1 (versie %2), programmaversie %3. %4</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="296" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="295" />
         <source>⚠ &lt;b&gt;Illustrative&lt;/b&gt;: %1 are generated, not real; the numbers show how the tool works, not the city's real situation.</source>
         <translation>⚠ &lt;b&gt;Illustratief&lt;/b&gt;: %1 zijn gegenereerd, niet echt; de cijfers tonen hoe het programma werkt, niet de echte toestand in de stad.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="305" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="304" />
         <source>Capacity is counted as of school year %1, not the school year shown.</source>
         <translation>De capaciteit is geteld volgens schooljaar %1, niet het getoonde schooljaar.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="322" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="321" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="323" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="322" />
         <source>Capacity</source>
         <translation>Capaciteit</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="324" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="323" />
         <source>Residents</source>
         <translation>Inwoners</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="325" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="324" />
         <source>Inflow</source>
         <translation>Instroom</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="326" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="325" />
         <source>Demand</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="327" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="326" />
         <source>Balance</source>
         <translation>Balans</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="331" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="330" />
         <source>Places opened by the capacity year</source>
         <translation>Plaatsen open tegen het capaciteitsjaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="332" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="331" />
         <source>Demand of the children living in the wijk</source>
         <translation>Vraag van de kinderen die in de wijk wonen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="333" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="332" />
         <source>The wijk's share of the pupils living outside Ghent</source>
         <translation>Het aandeel van de wijk in de leerlingen die buiten Gent wonen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="334" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="333" />
         <source>Residents + inflow</source>
         <translation>Inwoners + instroom</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="335" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="334" />
         <source>Capacity − demand (negative: short)</source>
         <translation>Capaciteit − vraag (negatief: tekort)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/district_panel.py" line="337" />
+        <location filename="../../capacityplanner/gui/district_panel.py" line="336" />
         <source>Wijk</source>
         <translation>Wijk</translation>
     </message>
@@ -544,178 +562,178 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="168" />
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="211" />
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="336" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="171" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="214" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="339" />
         <source>Export</source>
         <extracomment>(kind, view) of each entry of the export list.</extracomment>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="170" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="173" />
         <source>Map page (PDF/PNG): the map as shown</source>
         <translation>Kaartpagina (PDF/PNG): de kaart zoals getoond</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="171" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="174" />
         <source>Map page (PDF/PNG): capacity balance</source>
         <translation>Kaartpagina (PDF/PNG): capaciteitssaldo</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="172" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="175" />
         <source>Map page (PDF/PNG): facilities and places</source>
         <translation>Kaartpagina (PDF/PNG): voorzieningen en plaatsen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="173" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="176" />
         <source>District atlas (PDF)</source>
         <translation>Wijkatlas (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="174" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="177" />
         <source>Offline HTML map</source>
         <translation>Offline HTML-kaart</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="175" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="178" />
         <source>Tables (XLSX)</source>
         <translation>Tabellen (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="176" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="179" />
         <source>Styled GeoPackage</source>
         <translation>GeoPackage met opmaak</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="177" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="180" />
         <source>Briefing report (PDF)</source>
         <translation>Briefing (PDF)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="188" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="191" />
         <source>Landscape</source>
         <translation>Liggend</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="189" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="192" />
         <source>Portrait</source>
         <translation>Staand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="195" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="198" />
         <source>Export:</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="196" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="199" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="197" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="200" />
         <source>Level:</source>
         <translation>Niveau:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="198" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="201" />
         <source>School year:</source>
         <translation>Schooljaar:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="199" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="202" />
         <source>Paper:</source>
         <translation>Papier:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="200" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="203" />
         <source>Orientation:</source>
         <translation>Richting:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="201" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="204" />
         <source>Resolution:</source>
         <translation>Resolutie:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="202" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="205" />
         <source>Language of the export:</source>
         <translation>Taal van de export:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="203" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="206" />
         <source>Save as:</source>
         <translation>Opslaan als:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="208" />
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="283" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="211" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="286" />
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="209" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="212" />
         <source>Show the proposed sites of the current plan</source>
         <translation>Toon de voorgestelde sites van het huidige plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="210" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="213" />
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="212" />
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="308" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="215" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="311" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="212" />
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="308" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="215" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="311" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="247" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="250" />
         <source>Save the export as</source>
         <translation>Export opslaan als</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="275" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="278" />
         <source>Choose a file to save the export in.</source>
         <translation>Kies een bestand om de export in op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="280" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="283" />
         <source>current data</source>
         <translation>huidige toestand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="284" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="287" />
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="293" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="296" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="301" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="304" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="319" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="322" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export geannuleerd; er is geen bestand geschreven.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="322" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="325" />
         <source>Written: %1</source>
         <translation>Geschreven: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="332" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="335" />
         <source>The export failed: %1</source>
         <translation>De export is mislukt: %1</translation>
     </message>
@@ -737,125 +755,125 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="130" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="129" />
         <source>Ghent (city)</source>
         <translation>Gent (stad)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="137" />
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="316" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="136" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="315" />
         <source>All housing projects</source>
         <translation>Alle woonprojecten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="153" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="152" />
         <source>Ghent</source>
         <translation>Gent</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="198" />
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="313" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="197" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="312" />
         <source>aged %1</source>
         <translation>%1 jaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="203" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="202" />
         <source>%1: children by age (1 January), band = low-high births</source>
         <translation>%1: kinderen naar leeftijd (1 januari), band = lage-hoge geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="208" />
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="324" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="207" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="323" />
         <source>year (1 January)</source>
         <translation>jaar (1 januari)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="212" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="211" />
         <source>Children aged 0-17: %1 in %2, %3 in %4 (middle births).</source>
         <translation>Kinderen van 0-17 jaar: %1 in %2, %3 in %4 (middelste geboorten).</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="233" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="232" />
         <source>demand, low-high births</source>
         <translation>vraag, lage-hoge geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="241" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="240" />
         <source>demand, middle births</source>
         <translation>vraag, middelste geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="250" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="249" />
         <source>capacity</source>
         <translation>capaciteit</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="268" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="267" />
         <source>%1: demand and capacity, %2</source>
         <translation>%1: vraag en capaciteit, %2</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="273" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="272" />
         <source>school year</source>
         <translation>schooljaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="280" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="279" />
         <source>School year %1 (%2): demand %3 (range %4 – %5), capacity %6, %7.</source>
         <translation>Schooljaar %1 (%2): vraag %3 (bereik %4 – %5), capaciteit %6, %7.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="289" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="288" />
         <source>%1 places short</source>
         <translation>%1 plaatsen tekort</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="291" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="290" />
         <source>%1 places spare</source>
         <translation>%1 plaatsen over</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="294" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="293" />
         <source>Demand peaks in %1 at %2.</source>
         <translation>De vraag piekt in %1 op %2.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="319" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="318" />
         <source>Extra children from %1%2 (1 January)</source>
         <translation>Extra kinderen door %1%2 (1 januari)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="331" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="330" />
         <source>%1 +%2 (%3)</source>
         <translation>%1 +%2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="338" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="337" />
         <source>Extra places needed at the peak: %1.</source>
         <translation>Extra plaatsen nodig op het hoogtepunt: %1.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="341" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="340" />
         <source>No housing project adds children here.</source>
         <translation>Geen woonproject voegt hier kinderen toe.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="347" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="346" />
         <source>Children by age</source>
         <translation>Kinderen naar leeftijd</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="348" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="347" />
         <source>Demand and capacity</source>
         <translation>Vraag en capaciteit</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="349" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="348" />
         <source>Housing projects: extra children</source>
         <translation>Woonprojecten: extra kinderen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/forecast_view.py" line="359" />
+        <location filename="../../capacityplanner/gui/forecast_view.py" line="358" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
@@ -1267,7 +1285,7 @@
         <location filename="../../capacityplanner/gui/app.py" line="27" />
         <location filename="../../capacityplanner/gui/main_window.py" line="277" />
         <location filename="../../capacityplanner/gui/main_window.py" line="290" />
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="136" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="139" />
         <source>Ghent capacity planner</source>
         <translation>Capaciteitsplanner Gent</translation>
     </message>
@@ -1402,236 +1420,236 @@
 <context>
     <name>OptimiserDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="212" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="414" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="213" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="415" />
         <source>Propose sites</source>
         <extracomment>Phrases of the solver's progress messages, translated in the dialog.</extracomment>
         <translation>Sites voorstellen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="214" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="215" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="215" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="216" />
         <source>Levels</source>
         <translation>Niveaus</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="216" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="217" />
         <source>Target school year</source>
         <translation>Doelschooljaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="217" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="218" />
         <source>Maximum distance</source>
         <translation>Maximale afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="218" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="220" />
         <source>Budget (million EUR)</source>
         <translation>Budget (miljoen EUR)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="220" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
         <source>New sites</source>
         <translation>Nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
         <source>Brede-site saving</source>
         <translation>Besparing brede site</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
         <source>Candidate sites</source>
         <translation>Kandidaatsites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="224" />
         <source>Time limit</source>
         <translation>Tijdslimiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="228" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="229" />
         <source>Close the shortfall at least cost</source>
         <translation>Het tekort wegwerken tegen de laagste kost</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="229" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="230" />
         <source>Shortest travel with a fixed number of new sites</source>
         <translation>Kortste verplaatsing met een vast aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="230" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
         <source>Serve the most children within a budget</source>
         <translation>Zoveel mogelijk kinderen bedienen binnen een budget</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="232" />
         <source>Fewest new sites that close the shortfall</source>
         <translation>Zo weinig mogelijk nieuwe sites die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="237" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="238" />
         <source>Childcare (kinderopvang)</source>
         <translation>Kinderopvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="238" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="239" />
         <source>Nursery (kleuter)</source>
         <translation>Kleuteronderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="239" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="240" />
         <source>Primary (lager)</source>
         <translation>Lager onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="240" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="241" />
         <source>Secondary (secundair)</source>
         <translation>Secundair onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="241" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="242" />
         <source>Out-of-school care (bso)</source>
         <translation>Buitenschoolse opvang (bso)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="242" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="243" />
         <source>Youth work (jeugd)</source>
         <translation>Jeugdwerk</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="246" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="247" />
         <source>Along the streets</source>
         <translation>Langs de straten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="247" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="248" />
         <source>Straight line x detour factor (fast)</source>
         <translation>Hemelsbreed x omwegfactor (snel)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="248" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
         <source>default per level</source>
         <translation>standaard per niveau</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
         <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="250" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="251" />
         <source>no limit</source>
         <translation>geen limiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="251" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="252" />
         <source>Every new site is a brede site (city standard)</source>
         <translation>Elke nieuwe site is een brede site (stedelijke standaard)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="252" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="253" />
         <source>Every new basis school gets out-of-school care</source>
         <translation>Elke nieuwe basisschool krijgt buitenschoolse opvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="253" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
         <source>Leave unreachable children unserved instead of failing</source>
         <translation>Onbereikbare kinderen onbediend laten in plaats van te falen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
         <source>Run</source>
         <translation>Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="257" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="260" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="261" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="261" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="262" />
         <source>Propose sites...</source>
         <translation>Sites voorstellen...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="263" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="264" />
         <source>Let the optimiser propose new and expanded sites that close the shortfall</source>
         <translation>Laat de optimalisatie nieuwe en uitgebreide sites voorstellen die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="265" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
         <source>Clear the plan from the map</source>
         <translation>Plan van de kaart halen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="267" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="272" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
         <source>Number of new sites</source>
         <translation>Aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="272" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
         <source>At most new sites</source>
         <translation>Hoogstens nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="337" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="338" />
         <source>Cancelling...</source>
         <translation>Bezig met annuleren...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="381" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="382" />
         <source>Cancelled before the solve started.</source>
         <translation>Geannuleerd voor de berekening begon.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="391" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="399" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="392" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="400" />
         <source>No plan exists with these settings.</source>
         <translation>Met deze instellingen bestaat er geen plan.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="396" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="397" />
         <source>Plan ready: proven optimal.</source>
         <translation>Plan klaar: bewezen optimaal.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="397" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="398" />
         <source>Plan ready: the time limit was reached before the proof.</source>
         <translation>Plan klaar: de tijdslimiet was bereikt voor het bewijs.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="398" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="399" />
         <source>Cancelled: showing the best plan found so far.</source>
         <translation>Geannuleerd: het beste plan tot nu toe wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="400" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="401" />
         <source>The solver stopped before it found any plan.</source>
         <translation>De rekenmotor stopte voor hij een plan vond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="409" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="410" />
         <source>The optimiser failed: %1</source>
         <translation>De optimalisatie mislukte: %1</translation>
     </message>
@@ -1747,57 +1765,57 @@
 <context>
     <name>Planning</name>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="41" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="42" />
         <source>Childcare</source>
         <translation>Kinderopvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="42" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="43" />
         <source>Nursery school</source>
         <translation>Kleuteronderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="43" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="44" />
         <source>Primary school</source>
         <translation>Lager onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="44" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="45" />
         <source>Basis (nursery + primary)</source>
         <translation>Basisonderwijs (kleuter + lager)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="45" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="46" />
         <source>Secondary school</source>
         <translation>Secundair onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="46" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="47" />
         <source>Out-of-school care</source>
         <translation>Buitenschoolse opvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="47" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="48" />
         <source>Youth work</source>
         <translation>Jeugdwerk</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="50" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="51" />
         <source>low births</source>
         <translation>lage geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="51" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="52" />
         <source>middle births</source>
         <translation>middelste geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="52" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="53" />
         <source>high births</source>
         <translation>hoge geboorten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/planning_state.py" line="254" />
+        <location filename="../../capacityplanner/gui/planning_state.py" line="255" />
         <source>&amp;Planning</source>
         <extracomment>Count capacity opened by this school year (None: the chosen school year).</extracomment>
         <translation>&amp;Planning</translation>
@@ -1806,87 +1824,87 @@
 <context>
     <name>ScenarioDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="119" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="120" />
         <source>Project: %1</source>
         <translation>Project: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="144" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="145" />
         <source>Select one scenario.</source>
         <translation>Selecteer één scenario.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="154" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="155" />
         <source>New scenario from the current state</source>
         <translation>Nieuw scenario uit de huidige toestand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="163" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="164" />
         <source>Branch of %1</source>
         <translation>Aftakking van %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="171" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="172" />
         <source>Select two or more scenarios to compare.</source>
         <translation>Selecteer twee of meer scenario's om te vergelijken.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="187" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="188" />
         <source>Scenarios</source>
         <translation>Scenario's</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="190" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="191" />
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="191" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="192" />
         <source>Branched from</source>
         <translation>Afgetakt van</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="192" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="193" />
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="193" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="194" />
         <source>Last saved</source>
         <translation>Laatst bewaard</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="194" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="195" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="198" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="199" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="199" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="200" />
         <source>New from current...</source>
         <translation>Nieuw uit huidige...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="200" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="201" />
         <source>Branch...</source>
         <translation>Aftakken...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="201" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="202" />
         <source>Compare</source>
         <translation>Vergelijken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="202" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="203" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="203" />
+        <location filename="../../capacityplanner/gui/scenario_dialogs.py" line="204" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1894,125 +1912,125 @@
 <context>
     <name>ScenarioManager</name>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="128" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="131" />
         <source>Scenarios...</source>
         <extracomment>Name of the recovery copy of work that belongs to no scenario yet.</extracomment>
         <translation>Scenario's...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="129" />
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="341" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="132" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="344" />
         <source>Save scenario</source>
         <translation>Scenario bewaren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="130" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="133" />
         <source>Save as branch...</source>
         <translation>Bewaren als aftakking...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="131" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="134" />
         <source>Project file or database...</source>
         <translation>Projectbestand of databank...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="138" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="141" />
         <source>no scenario</source>
         <translation>geen scenario</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="139" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="142" />
         <source>No scenario open</source>
         <translation>Geen scenario open</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="141" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="144" />
         <source>scenario %1</source>
         <translation>scenario %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="142" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="145" />
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="144" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="147" />
         <source>unsaved changes</source>
         <translation>niet-bewaarde wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="164" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="167" />
         <source>Scenarios</source>
         <translation>Scenario's</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="169" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="172" />
         <source>Scenario name:</source>
         <translation>Naam van het scenario:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="184" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="187" />
         <source>The project database could not be used: %1</source>
         <translation>De projectdatabank kon niet gebruikt worden: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="222" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="225" />
         <source>Project file or database</source>
         <translation>Projectbestand of databank</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="223" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="226" />
         <source>GeoPackage file or postgresql://user@host/database:</source>
         <translation>GeoPackage-bestand of postgresql://gebruiker@server/databank:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="360" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="363" />
         <source>Scenario changed by someone else</source>
         <translation>Scenario intussen door iemand anders gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="361" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="364" />
         <source>Save your version as a new branch?</source>
         <translation>Uw versie bewaren als een nieuwe aftakking (branch)?</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="366" />
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="386" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="369" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="389" />
         <source>Save as branch</source>
         <translation>Bewaren als aftakking</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="429" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="432" />
         <source>Delete scenario</source>
         <translation>Scenario verwijderen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="430" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="433" />
         <source>Delete scenario %1 from the project? This cannot be undone.</source>
         <translation>Scenario %1 uit het project verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="507" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="526" />
         <source>Autosave failed: %1</source>
         <translation>Automatisch bewaren mislukte: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="523" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="542" />
         <source>Recover unsaved work</source>
         <translation>Niet-bewaard werk herstellen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="524" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="543" />
         <source>Unsaved work of scenario %1 from %2 was found. Recover it?</source>
         <translation>Er is niet-bewaard werk van scenario %1 van %2 gevonden. Herstellen?</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="545" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="564" />
         <source>Unsaved changes</source>
         <translation>Niet-bewaarde wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/scenario_manager.py" line="546" />
+        <location filename="../../capacityplanner/gui/scenario_manager.py" line="565" />
         <source>The current scenario has unsaved changes. Save them first?</source>
         <translation>Het huidige scenario heeft niet-bewaarde wijzigingen. Eerst bewaren?</translation>
     </message>
@@ -2092,7 +2110,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/export_dialog.py" line="388" />
+        <location filename="../../capacityplanner/gui/export_dialog.py" line="391" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
