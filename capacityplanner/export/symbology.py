@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from capacityplanner.models.levels import LEVELS
+from capacityplanner.render.class_breaks import nice_step
 from capacityplanner.render.style import GraduatedClass, GraduatedStyle, Symbol
 
 __all__ = [
@@ -34,26 +35,6 @@ SHORTFALL_COLORS = ("#fee08b", "#fdae61", "#f46d43", "#d73027")
 _NO_SHORTFALL_LABEL = {"nl": "geen tekort", "en": "no shortfall"}
 #: Columns holding a site's places, in the data set contract and in plan layers.
 _CAPACITY_RE = re.compile(rf"^(capacity|places)$|^(capacity|places|max)_({'|'.join(LEVELS)})$")
-
-
-def nice_step(span: float, n: int) -> float:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) so ``n`` steps cover ``span``.
-
-    Examples
-    --------
-    >>> nice_step(430, 4)
-    200.0
-    >>> nice_step(90, 4)
-    25.0
-    """
-    if span <= 0 or n <= 0:
-        return 1.0
-    raw = span / n
-    power = 10.0 ** np.floor(np.log10(raw))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= raw:
-            return float(m * power)
-    return float(10 * power)  # pragma: no cover - loop always returns
 
 
 def shortfall_style(

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from capacityplanner.render.class_breaks import nice_step
 from capacityplanner.render.style import GraduatedClass, GraduatedStyle, Symbol
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "SURPLUS_COLORS",
     "balance_frame",
     "balance_style",
-    "round_step",
 ]
 
 #: Shortfall classes, small to large (ColorBrewer Reds).
@@ -47,26 +47,6 @@ SHORT_THRESHOLD = 0.5
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BalanceStyle", text)
-
-
-def round_step(span: float, n: int) -> float:
-    """A round class width (1, 2, 2.5 or 5 times a power of ten) so ``n`` classes cover ``span``.
-
-    Examples
-    --------
-    >>> round_step(410, 4)
-    200.0
-    >>> round_step(90, 4)
-    25.0
-    """
-    if span <= 0 or n <= 0:
-        return 1.0
-    raw = span / n
-    power = 10.0 ** np.floor(np.log10(raw))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= raw:
-            return float(m * power)
-    return float(10 * power)  # pragma: no cover - the loop always returns
 
 
 def _num(x: float) -> str:
@@ -133,7 +113,7 @@ def balance_style(balance: pd.Series | np.ndarray, field_name: str = "balance") 
 
     worst = max(-low, 0.0)
     if worst > SHORT_THRESHOLD:
-        step = round_step(worst, len(SHORT_COLORS))
+        step = nice_step(worst, len(SHORT_COLORS))
         n = max(1, min(len(SHORT_COLORS), int(np.ceil(worst / step))))
         colors = SHORT_COLORS[len(SHORT_COLORS) - n :]
         for i in range(n - 1, -1, -1):  # most negative first
@@ -151,7 +131,7 @@ def balance_style(balance: pd.Series | np.ndarray, field_name: str = "balance") 
             classes.append(GraduatedClass(lower, upper, Symbol(fill=colors[i], **base), label))
 
     top = max(high, 0.0)
-    step = round_step(top, len(SURPLUS_COLORS)) if top > 0 else 1.0
+    step = nice_step(top, len(SURPLUS_COLORS)) if top > 0 else 1.0
     n = max(1, min(len(SURPLUS_COLORS), int(np.ceil(top / step)))) if top > 0 else 1
     for i in range(n):
         lower = -SHORT_THRESHOLD if i == 0 else i * step
