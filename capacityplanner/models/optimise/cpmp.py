@@ -13,6 +13,13 @@ whose total served demand stays within its capacity::
 Assignments that can never occur (a customer whose demand exceeds a site's
 capacity) are left out. The model is one sparse matrix built without loops
 over customer-site pairs.
+
+With whole-number demands and capacities, a Lagrangian phase comes first
+(:mod:`.cpmp_lagrange`): its bound and heuristic often prove the optimum
+outright; otherwise it closes sites, opens sites and drops customer-site
+pairs that cannot take part in any solution cheaper than the incumbent, and
+HiGHS searches the reduced model for a cheaper solution, with the incumbent
+cost as objective cutoff. When it finds none, the incumbent is optimal.
 """
 
 from __future__ import annotations
@@ -22,9 +29,43 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
+from capacityplanner.models.optimise.cpmp_lagrange import lagrangian_bound
 from capacityplanner.models.optimise.mip import LocationSolution, solve_mip
 
 __all__ = ["solve_cpmp"]
+
+
+def _model(
+    cost: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    p: int,
+    ii: np.ndarray,
+    jj: np.ndarray,
+) -> tuple:
+    """Sparse single-assignment model over the pairs ``(ii, jj)``."""  # fmt: skip
+    n, m = cost.shape
+    nx = ii.size
+    x_col = m + np.arange(nx)
+    r_cap_x, r_cap_y = n + jj, n + np.arange(m)
+    r_link = n + m + np.arange(nx)
+    r_p = n + m + nx
+    rows = np.concatenate([ii, r_cap_x, r_cap_y, r_link, r_link, np.full(m, r_p)])
+    cols = np.concatenate([x_col, x_col, np.arange(m), x_col, jj, np.arange(m)])
+    vals = np.concatenate(
+        [np.ones(nx), demand[ii], -capacity, np.ones(nx), -np.ones(nx), np.ones(m)]
+    )
+    matrix = sp.csc_matrix((vals, (rows, cols)), shape=(r_p + 1, m + nx))
+    row_lower = np.concatenate([np.ones(n), np.full(m + nx, -np.inf), [p]])
+    row_upper = np.concatenate([np.ones(n), np.zeros(m + nx), [p]])
+    col_cost = np.concatenate([np.zeros(m), cost[ii, jj]])
+    return col_cost, matrix, row_lower, row_upper
+
+
+def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
+    """Whole-number demands and capacities with a knapsack table of modest size."""
+    whole = np.all(demand == np.round(demand)) and np.all(capacity == np.round(capacity))
+    return bool(whole and capacity.max(initial=0) >= 0 and n * m * (capacity.max() + 1) <= 2e7)
 
 
 def solve_cpmp(
@@ -35,6 +76,7 @@ def solve_cpmp(
     *,
     time_limit: float | None = None,
     threads: int | None = None,
+    lagrangian: bool = True,
 ) -> LocationSolution:
     """Solve the capacitated p-median problem to proven optimality.
 
@@ -53,6 +95,10 @@ def solve_cpmp(
         ``proven_optimal`` False.
     threads : int, optional
         HiGHS thread count.
+    lagrangian : bool
+        Run the Lagrangian phase (bound, heuristic, fixing) first when the
+        demands and capacities are whole numbers; False sends the full model
+        straight to HiGHS.
 
     Returns
     -------
@@ -67,47 +113,88 @@ def solve_cpmp(
     n, m = cost.shape
     if not 1 <= p <= m:
         raise ValueError(f"p must be between 1 and the number of sites {m}, got {p}")
-    ii, jj = np.nonzero(demand[:, None] <= capacity[None, :])
-    nx = ii.size
-    x_col = m + np.arange(nx)
-    r_cap_x, r_cap_y = n + jj, n + np.arange(m)
-    r_link = n + m + np.arange(nx)
-    r_p = n + m + nx
-    rows = np.concatenate([ii, r_cap_x, r_cap_y, r_link, r_link, np.full(m, r_p)])
-    cols = np.concatenate([x_col, x_col, np.arange(m), x_col, jj, np.arange(m)])
-    vals = np.concatenate(
-        [np.ones(nx), demand[ii], -capacity, np.ones(nx), -np.ones(nx), np.ones(m)]
-    )
-    matrix = sp.csc_matrix((vals, (rows, cols)), shape=(r_p + 1, m + nx))
-    row_lower = np.concatenate([np.ones(n), np.full(m + nx, -np.inf), [p]])
-    row_upper = np.concatenate([np.ones(n), np.zeros(m + nx), [p]])
-    col_cost = np.concatenate([np.zeros(m), cost[ii, jj]])
+    fits = demand[:, None] <= capacity[None, :]
     integral = bool(np.all(cost == np.round(cost)))
-    stats = {"customers": n, "sites": m, "p": p, "columns": m + nx, "nonzeros": int(matrix.nnz)}
+    margin = 1.0 - 1e-6 if integral else 1e-6
+    stats: dict = {"customers": n, "sites": m, "p": p}
+    upper, incumbent = np.inf, None
+    lower = -np.inf
+    y_lower, y_upper = np.zeros(m), np.ones(m)
+    keep = fits
+    if lagrangian and _lagrange_applies(demand, capacity, n, m):
+        lag = lagrangian_bound(np.where(fits, cost, np.inf), demand, capacity, p, integral=integral)
+        upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
+        stats |= {
+            "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
+            "lagrangian_iterations": lag.iterations,
+            "lagrangian_seconds": round(time.perf_counter() - began, 4),
+        }  # fmt: skip
+        if np.isfinite(upper):
+            y_upper[lag.closed_fixed] = 0.0
+            y_lower[lag.open_fixed] = 1.0
+            keep = fits & (lag.pair_bound <= upper - margin) & (y_upper > 0)[None, :]
+            stats |= {
+                "sites_closed": int(lag.closed_fixed.size),
+                "sites_opened": int(lag.open_fixed.size),
+            }
+            if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
+                return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+    ii, jj = np.nonzero(keep)
+    col_cost, matrix, row_lower, row_upper = _model(cost, demand, capacity, p, ii, jj)
+    ncol = m + ii.size
+    stats |= {"columns": ncol, "nonzeros": int(matrix.nnz)}
+    left = None if time_limit is None else max(time_limit - (time.perf_counter() - began), 0.01)
     run = solve_mip(
-        col_cost, matrix, row_lower, row_upper, np.zeros(m + nx), np.ones(m + nx),
-        np.ones(m + nx, dtype=bool), abs_gap=0.999 if integral else 1e-6,
-        time_limit=time_limit, threads=threads,
+        col_cost, matrix, row_lower, row_upper,
+        np.concatenate([y_lower, np.zeros(ii.size)]), np.concatenate([y_upper, np.ones(ii.size)]),
+        np.ones(ncol, dtype=bool), abs_gap=0.999 if integral else 1e-6,
+        cutoff=upper - margin + (0.5 if integral else 0.0) if np.isfinite(upper) else None,
+        time_limit=left, threads=threads,
     )  # fmt: skip
     stats["status"] = run.status
-    if run.values is None:
-        bound = run.bound if run.bound is not None else -np.inf
+    if run.values is not None:
+        x = run.values[m:] > 0.5
+        assignment = np.full(n, -1)
+        assignment[ii[x]] = jj[x]
+        objective = float(cost[np.arange(n), assignment].sum())
+        if objective < upper:
+            upper, incumbent = objective, assignment
+    if run.status in ("optimal", "infeasible", "optimal_at_cutoff"):
+        # The reduced model holds every solution cheaper than the incumbent.
+        return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+    bound = max(lower, min(run.bound, upper) if run.bound is not None else -np.inf)
+    return _answer(cost, incumbent, upper, bound, False, began, stats, p)
+
+
+def _open_sites(assignment: np.ndarray, p: int, m: int) -> np.ndarray:
+    """Serving sites, topped up to ``p`` with the first idle sites."""
+    used = np.unique(assignment)
+    idle = np.setdiff1d(np.arange(m), used)[: max(p - used.size, 0)]
+    return np.sort(np.concatenate([used, idle]))
+
+
+def _answer(
+    cost: np.ndarray,
+    assignment: np.ndarray | None,
+    objective: float,
+    bound: float,
+    proven: bool,
+    began: float,
+    stats: dict,
+    p: int,
+) -> LocationSolution:
+    """Package a result; no assignment means no capacity-feasible solution."""  # fmt: skip
+    if assignment is None:
         return LocationSolution(
-            objective=np.inf, bound=np.inf if run.status == "infeasible" else bound,
-            proven_optimal=run.status == "infeasible", seconds=time.perf_counter() - began,
-            open_sites=np.array([], dtype=int), stats=stats,
+            objective=np.inf, bound=np.inf if proven else bound, proven_optimal=proven,
+            seconds=time.perf_counter() - began, open_sites=np.array([], dtype=int), stats=stats,
         )  # fmt: skip
-    x = run.values[m:] > 0.5
-    assignment = np.full(n, -1)
-    assignment[ii[x]] = jj[x]
-    objective = float(cost[np.arange(n), assignment].sum())
-    proven = run.status == "optimal"
     return LocationSolution(
-        objective=objective,
-        bound=objective if proven else float(run.bound),
+        objective=float(cost[np.arange(cost.shape[0]), assignment].sum()),
+        bound=objective if proven else float(bound),
         proven_optimal=proven,
         seconds=time.perf_counter() - began,
-        open_sites=np.flatnonzero(run.values[:m] > 0.5),
+        open_sites=_open_sites(assignment, p, cost.shape[1]),
         assignment=assignment,
         stats=stats,
     )

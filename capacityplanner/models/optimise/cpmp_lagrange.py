@@ -1,0 +1,303 @@
+"""Lagrangian bound and heuristic for the capacitated p-median problem.
+
+Relaxing the assignment rows ``sum_j x_ij = 1`` with multipliers ``lam``
+leaves one 0/1 knapsack per site (customers as items, reduced cost
+``c_ij - lam_i`` as value, demand as weight, the site capacity as size);
+the ``p`` sites with the most negative knapsack values open. The knapsacks
+are solved by dynamic programming over integer demands, all sites at once
+(numpy, one step per customer). Subgradient optimisation gives a lower
+bound far above the LP bound, and the open sets it visits seed a
+single-assignment heuristic (regret greedy, then shift and swap moves).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["LagrangianResult", "assign_to_sites", "lagrangian_bound"]
+
+
+@dataclass
+class LagrangianResult:
+    """Outcome of the subgradient optimisation.
+
+    Attributes
+    ----------
+    bound : float
+        Best Lagrangian lower bound.
+    multipliers : numpy.ndarray
+        Multipliers that gave it.
+    upper : float
+        Best heuristic objective found (``inf`` when none fits).
+    assignment : numpy.ndarray or None
+        Its serving site per customer.
+    open_fixed : numpy.ndarray
+        Sites that must open in any solution cheaper than ``upper``.
+    closed_fixed : numpy.ndarray
+        Sites that stay closed in any solution cheaper than ``upper``.
+    pair_bound : numpy.ndarray
+        ``(customers, sites)`` lower bound on any solution that serves the
+        customer from the site.
+    iterations : int
+        Subgradient steps taken.
+    """
+
+    bound: float
+    multipliers: np.ndarray
+    upper: float
+    assignment: np.ndarray | None
+    open_fixed: np.ndarray
+    closed_fixed: np.ndarray
+    pair_bound: np.ndarray
+    iterations: int
+
+
+def _knapsacks(
+    value: np.ndarray, weight: np.ndarray, size: np.ndarray, keep: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Maximise ``sum value[i, j]`` per site ``j`` within capacity ``size[j]``.
+
+    Returns the best value per site and, with ``keep``, the table of
+    take-decisions for backtracking: ``took[i, j, t]`` says item ``i`` is
+    taken when ``t`` units are left for items ``0..i``.
+    """
+    n, m = value.shape
+    top = int(size.max())
+    best = np.zeros((m, top + 1))
+    took = np.zeros((n, m, top + 1), dtype=bool) if keep else None
+    for i in range(n):
+        w = int(weight[i])
+        gain = value[i]
+        if w == 0:
+            pos = gain > 0
+            best += np.where(pos, gain, 0.0)[:, None]
+            if keep:
+                took[i] = pos[:, None]
+            continue
+        if w > top:
+            continue
+        cand = best[:, : top + 1 - w] + gain[:, None]
+        better = cand > best[:, w:]
+        if keep:
+            took[i, :, w:] = better
+        np.maximum(best[:, w:], cand, out=best[:, w:])
+    return best[np.arange(m), size], took
+
+
+def _backtrack(took: np.ndarray, weight: np.ndarray, size: np.ndarray, sites: np.ndarray):
+    """Items taken by the knapsacks of ``sites``: boolean ``(customers, sites)``."""
+    n = took.shape[0]
+    left = size[sites].copy()
+    chosen = np.zeros((n, sites.size), dtype=bool)
+    for i in range(n - 1, -1, -1):
+        t = took[i, sites, left]
+        chosen[i] = t
+        left = left - t * int(weight[i])
+    return chosen
+
+
+def _pair_bound(value: np.ndarray, weight: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """Best knapsack value per site when item ``i`` is forced in: ``(items, sites)``.
+
+    Prefix and suffix tables (best value within ``t`` units over items
+    before / after ``i``) are combined over every split of the remaining
+    capacity.
+    """
+    n, m = value.shape
+    top = int(size.max())
+    prefix = np.zeros((n + 1, m, top + 1))
+    for i in range(n):
+        w = int(weight[i])
+        cur = prefix[i].copy()
+        if w <= top:
+            cand = cur[:, : top + 1 - w] + value[i][:, None]
+            np.maximum(cur[:, w:], cand, out=cur[:, w:])
+        prefix[i + 1] = cur
+    suffix = np.zeros((n + 1, m, top + 1))
+    for i in range(n - 1, -1, -1):
+        w = int(weight[i])
+        cur = suffix[i + 1].copy()
+        if w <= top:
+            cand = cur[:, : top + 1 - w] + value[i][:, None]
+            np.maximum(cur[:, w:], cand, out=cur[:, w:])
+        suffix[i] = cur
+    forced = np.full((n, m), -np.inf)
+    sites = np.arange(m)
+    for i in range(n):
+        room = size - int(weight[i])  # capacity left for the other items
+        ok = room >= 0
+        if not ok.any():
+            continue
+        t = np.arange(top + 1)
+        # best over a + b <= room: prefix[i][:, a] + suffix[i + 1][:, room - a]
+        b = room[:, None] - t[None, :]
+        valid = (b >= 0) & ok[:, None]
+        pre = prefix[i]
+        suf = suffix[i + 1][sites[:, None], np.clip(b, 0, top)]
+        total = np.where(valid, pre + suf, -np.inf).max(axis=1)
+        forced[i] = np.where(ok, total + value[i], -np.inf)
+    return forced
+
+
+def assign_to_sites(
+    cost: np.ndarray, demand: np.ndarray, capacity: np.ndarray, sites: np.ndarray
+) -> tuple[float, np.ndarray | None]:
+    """Single-assign customers to the open ``sites`` within their capacities.
+
+    Regret greedy (the customer that loses most by missing its best site
+    with room goes first), then shift and swap moves until none improves.
+
+    Returns
+    -------
+    tuple of float and numpy.ndarray or None
+        Objective and serving site per customer; ``inf`` and ``None`` when
+        the greedy finds no feasible assignment.
+    """
+    n = cost.shape[0]
+    sub = cost[:, sites]
+    room = capacity[sites].astype(float).copy()
+    where = np.full(n, -1)
+    todo = np.ones(n, dtype=bool)
+    big = np.inf
+    for _ in range(n):
+        fits = (demand[:, None] <= room[None, :]) & todo[:, None]
+        c = np.where(fits, sub, big)
+        if not np.isfinite(c[todo].min(axis=1)).all():
+            return np.inf, None
+        part = np.sort(c, axis=1)
+        second = part[:, 1] if part.shape[1] > 1 else np.full(n, big)
+        regret = np.full(n, 1e12)
+        np.subtract(second, part[:, 0], out=regret, where=np.isfinite(second))
+        regret = np.where(todo, regret + 1e-9 * demand, -1.0)
+        i = int(np.argmax(regret))
+        k = int(np.argmin(c[i]))
+        where[i] = k
+        room[k] -= demand[i]
+        todo[i] = False
+    rows = np.arange(n)
+    for _ in range(10 * n):
+        now = sub[rows, where]
+        # Shift: customer i to site k with room.
+        gain = now[:, None] - sub
+        gain[(demand[:, None] > room[None, :])] = -1.0
+        gain[rows, where] = -1.0
+        i, k = np.unravel_index(np.argmax(gain), gain.shape)
+        if gain[i, k] > 1e-9:
+            room[where[i]] += demand[i]
+            room[k] -= demand[i]
+            where[i] = k
+            continue
+        # Swap: customers a and b exchange sites.
+        wa = where[:, None]
+        wb = where[None, :]
+        delta = now[:, None] + now[None, :] - sub[:, where] - sub[:, where].T
+        dq = demand[:, None] - demand[None, :]
+        fit = (room[wb] >= dq) & (room[wa] >= -dq) & (wa != wb)
+        delta = np.where(fit, delta, -1.0)
+        a, b = np.unravel_index(np.argmax(delta), delta.shape)
+        if delta[a, b] > 1e-9:
+            ka, kb = where[a], where[b]
+            room[ka] += demand[a] - demand[b]
+            room[kb] += demand[b] - demand[a]
+            where[a], where[b] = kb, ka
+            continue
+        break
+    return float(sub[rows, where].sum()), sites[where]
+
+
+def lagrangian_bound(
+    cost: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    p: int,
+    *,
+    iterations: int = 300,
+    integral: bool = True,
+) -> LagrangianResult:
+    """Subgradient optimisation of the assignment-row Lagrangian.
+
+    Parameters
+    ----------
+    cost : numpy.ndarray
+        ``(customers, sites)`` cost; pairs that cannot occur hold ``inf``.
+    demand, capacity : numpy.ndarray
+        Whole-number demands and capacities.
+    p : int
+        Number of sites to open.
+    iterations : int
+        Maximum subgradient steps.
+    integral : bool
+        Costs are whole numbers, so a bound above ``upper - 1`` proves
+        ``upper`` optimal.
+
+    Returns
+    -------
+    LagrangianResult
+    """
+    n, m = cost.shape
+    weight = demand.astype(int)
+    size = capacity.astype(int)
+    finite = np.isfinite(cost)
+    c = np.where(finite, cost, 0.0)
+    srt = np.sort(np.where(finite, cost, np.inf), axis=1)
+    lam = srt[:, min(1, m - 1)].copy()
+    lam[~np.isfinite(lam)] = srt[~np.isfinite(lam), 0]
+    best_bound, best_lam = -np.inf, lam.copy()
+    upper, best_assign = np.inf, None
+    seen: set[tuple[int, ...]] = set()
+    step = 2.0
+    stall = 0
+    eps = 1.0 - 1e-6 if integral else 1e-9
+    done = 0
+    while done < iterations:
+        done += 1
+        value = np.where(finite, lam[:, None] - c, -np.inf)
+        kv, took = _knapsacks(value, weight, size, keep=True)
+        order = np.argsort(-kv, kind="stable")
+        sites = np.sort(order[:p])
+        bound = float(lam.sum() - kv[sites].sum())
+        if bound > best_bound + 1e-9:
+            best_bound, best_lam, stall = bound, lam.copy(), 0
+        else:
+            stall += 1
+            if stall >= 15:
+                step, stall = step / 2, 0
+        key = tuple(sites)
+        if key not in seen:
+            seen.add(key)
+            obj, assignment = assign_to_sites(cost, demand, capacity, sites)
+            if obj < upper:
+                upper, best_assign = obj, assignment
+        if best_bound > upper - eps or step < 1e-4:
+            break
+        chosen = _backtrack(took, weight, size, sites)
+        grad = 1.0 - chosen.sum(axis=1)
+        norm = float(grad @ grad)
+        if norm == 0:
+            break
+        target = upper if np.isfinite(upper) else 1.05 * abs(best_bound) + 1.0
+        lam = lam + step * (target - bound) / norm * grad
+    # Fixing with the best multipliers.
+    value = np.where(finite, best_lam[:, None] - c, -np.inf)
+    kv, _ = _knapsacks(value, weight, size, keep=False)
+    contrib = -kv  # per-site Lagrangian cost when open
+    order = np.argsort(contrib, kind="stable")
+    base = float(best_lam.sum())
+    inside = np.zeros(m, dtype=bool)
+    inside[order[:p]] = True
+    kth, next_ = contrib[order[p - 1]], contrib[order[p]] if p < m else np.inf
+    chosen_sum = contrib[order[:p]].sum()
+    # Bound with site j forced open (if outside) or closed (if inside).
+    forced_open = base + chosen_sum + np.where(inside, 0.0, contrib - kth)
+    forced_closed = base + chosen_sum + np.where(inside, next_ - contrib, 0.0)
+    limit = upper - eps
+    closed_fixed = np.flatnonzero(forced_open > limit)
+    open_fixed = np.flatnonzero(forced_closed > limit)
+    forced = -_pair_bound(value, weight, size)  # knapsack cost with i forced in
+    pair = base + chosen_sum + forced - np.where(inside, contrib, kth)[None, :]
+    pair[~finite] = np.inf
+    return LagrangianResult(
+        best_bound, best_lam, upper, best_assign, open_fixed, closed_fixed, pair, done
+    )
