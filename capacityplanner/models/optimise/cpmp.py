@@ -29,7 +29,11 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
-from capacityplanner.models.optimise.cpmp_lagrange import lagrangian_bound
+from capacityplanner.models.optimise.cpmp_lagrange import (
+    assign_to_sites,
+    lagrangian_bound,
+    swap_sites,
+)
 from capacityplanner.models.optimise.mip import LocationSolution, solve_mip
 
 __all__ = ["solve_cpmp"]
@@ -60,6 +64,35 @@ def _model(
     row_upper = np.concatenate([np.ones(n), np.zeros(m + nx), [p]])
     col_cost = np.concatenate([np.zeros(m), cost[ii, jj]])
     return col_cost, matrix, row_lower, row_upper
+
+
+def _assign_exact(
+    cost: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    sites: np.ndarray,
+    threads: int | None,
+) -> tuple[float, np.ndarray | None]:
+    """Cheapest single assignment to the open ``sites`` (a small HiGHS MIP)."""  # fmt: skip
+    n = cost.shape[0]
+    sub_cap = capacity[sites]
+    ii, kk = np.nonzero(demand[:, None] <= sub_cap[None, :])
+    k = sites.size
+    col_cost, matrix, row_lower, row_upper = _model(cost[:, sites], demand, sub_cap, k, ii, kk)
+    ncol = k + ii.size
+    lower = np.concatenate([np.ones(k), np.zeros(ii.size)])
+    run = solve_mip(
+        col_cost, matrix, row_lower, row_upper, lower, np.ones(ncol), np.ones(ncol, dtype=bool),
+        abs_gap=0.999, time_limit=1.0, threads=threads,
+    )  # fmt: skip
+    if run.values is None:
+        return np.inf, None
+    x = run.values[k:] > 0.5
+    where = np.full(n, -1)
+    where[ii[x]] = sites[kk[x]]
+    if (where < 0).any():
+        return np.inf, None
+    return float(cost[np.arange(n), where].sum()), where
 
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
@@ -122,8 +155,48 @@ def solve_cpmp(
     y_lower, y_upper = np.zeros(m), np.ones(m)
     keep = fits
     if lagrangian and _lagrange_applies(demand, capacity, n, m):
-        lag = lagrangian_bound(np.where(fits, cost, np.inf), demand, capacity, p, integral=integral)
+        ii, jj = np.nonzero(fits)
+        col_cost, matrix, row_lower, row_upper = _model(cost, demand, capacity, p, ii, jj)
+        ncol = m + ii.size
+        lp = solve_mip(
+            col_cost, matrix, row_lower, row_upper, np.zeros(ncol), np.ones(ncol),
+            np.zeros(ncol, dtype=bool), threads=threads,
+        )  # fmt: skip
+        if lp.status == "infeasible":
+            return _answer(cost, None, np.inf, np.inf, True, began, stats, p)
+        start = None
+        if lp.values is not None and lp.row_duals is not None:
+            start = lp.row_duals[:n]
+            lp_open = np.sort(np.argsort(-lp.values[:m], kind="stable")[:p])
+            upper, incumbent = assign_to_sites(cost, demand, capacity, lp_open)
+            if incumbent is not None and float(lp.objective) <= upper - margin:
+                upper, incumbent = swap_sites(
+                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p
+                )
+            stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
+        lag = lagrangian_bound(
+            np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
+            start=start, step=2.0 if start is None else 0.5, upper=upper, assignment=incumbent,
+        )  # fmt: skip
         upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
+        if lower <= upper - margin and incumbent is not None:
+            costly = np.where(fits, cost, np.inf)
+            for sites in lag.open_sets[:2]:
+                obj, where = assign_to_sites(costly, demand, capacity, sites)
+                if where is not None:
+                    obj, where = swap_sites(costly, demand, capacity, where, p)
+                    if obj < upper:
+                        upper, incumbent = obj, where
+            for sites in [np.unique(incumbent), *lag.open_sets[:1]]:
+                obj, assignment = _assign_exact(cost, demand, capacity, sites, threads)
+                if obj < upper:
+                    upper, incumbent = obj, assignment
+            if upper < lag.upper:
+                lag = lagrangian_bound(
+                    np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
+                    start=lag.multipliers, step=0.0, upper=upper, assignment=incumbent,
+                    iterations=1,
+                )  # fmt: skip
         stats |= {
             "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
             "lagrangian_iterations": lag.iterations,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LagrangianResult", "assign_to_sites", "lagrangian_bound"]
+__all__ = ["LagrangianResult", "assign_to_sites", "lagrangian_bound", "swap_sites"]
 
 
 @dataclass
@@ -42,6 +42,8 @@ class LagrangianResult:
         customer from the site.
     iterations : int
         Subgradient steps taken.
+    open_sets : list of numpy.ndarray
+        Distinct open sets the subproblem chose, best Lagrangian value first.
     """
 
     bound: float
@@ -52,6 +54,7 @@ class LagrangianResult:
     closed_fixed: np.ndarray
     pair_bound: np.ndarray
     iterations: int
+    open_sets: list
 
 
 def _knapsacks(
@@ -141,13 +144,38 @@ def _pair_bound(value: np.ndarray, weight: np.ndarray, size: np.ndarray) -> np.n
     return forced
 
 
+def _regret_greedy(sub: np.ndarray, demand: np.ndarray, room: np.ndarray) -> np.ndarray | None:
+    """Regret greedy recomputed after every assignment (for tight capacities)."""
+    n = sub.shape[0]
+    room = room.copy()
+    where = np.full(n, -1)
+    todo = np.ones(n, dtype=bool)
+    for _ in range(n):
+        fits = (demand[:, None] <= room[None, :]) & todo[:, None]
+        c = np.where(fits, sub, np.inf)
+        if not np.isfinite(c[todo].min(axis=1)).all():
+            return None
+        part = np.sort(c, axis=1)
+        second = part[:, 1] if part.shape[1] > 1 else np.full(n, np.inf)
+        regret = np.full(n, 1e12)
+        np.subtract(second, part[:, 0], out=regret, where=np.isfinite(second))
+        regret = np.where(todo, regret + 1e-9 * demand, -1.0)
+        i = int(np.argmax(regret))
+        k = int(np.argmin(c[i]))
+        where[i] = k
+        room[k] -= demand[i]
+        todo[i] = False
+    return where
+
+
 def assign_to_sites(
     cost: np.ndarray, demand: np.ndarray, capacity: np.ndarray, sites: np.ndarray
 ) -> tuple[float, np.ndarray | None]:
     """Single-assign customers to the open ``sites`` within their capacities.
 
-    Regret greedy (the customer that loses most by missing its best site
-    with room goes first), then shift and swap moves until none improves.
+    Regret greedy (customers in order of the cost difference between their
+    two best sites, each to its cheapest site with room), then shift and
+    swap moves until none improves.
 
     Returns
     -------
@@ -159,23 +187,23 @@ def assign_to_sites(
     sub = cost[:, sites]
     room = capacity[sites].astype(float).copy()
     where = np.full(n, -1)
-    todo = np.ones(n, dtype=bool)
-    big = np.inf
-    for _ in range(n):
-        fits = (demand[:, None] <= room[None, :]) & todo[:, None]
-        c = np.where(fits, sub, big)
-        if not np.isfinite(c[todo].min(axis=1)).all():
-            return np.inf, None
-        part = np.sort(c, axis=1)
-        second = part[:, 1] if part.shape[1] > 1 else np.full(n, big)
-        regret = np.full(n, 1e12)
-        np.subtract(second, part[:, 0], out=regret, where=np.isfinite(second))
-        regret = np.where(todo, regret + 1e-9 * demand, -1.0)
-        i = int(np.argmax(regret))
-        k = int(np.argmin(c[i]))
-        where[i] = k
-        room[k] -= demand[i]
-        todo[i] = False
+    part = np.sort(sub, axis=1)
+    regret = part[:, 1] - part[:, 0] if part.shape[1] > 1 else np.zeros(n)
+    regret = np.where(np.isfinite(regret), regret, 1e12)
+    prefer = np.argsort(sub, axis=1, kind="stable")
+    for i in np.lexsort((-demand, -regret)):
+        q = demand[i]
+        for k in prefer[i]:
+            if q <= room[k] and np.isfinite(sub[i, k]):
+                where[i] = k
+                room[k] -= q
+                break
+        else:
+            where = _regret_greedy(sub, demand, capacity[sites].astype(float))
+            if where is None:
+                return np.inf, None
+            room = capacity[sites] - np.bincount(where, weights=demand, minlength=sites.size)
+            break
     rows = np.arange(n)
     for _ in range(10 * n):
         now = sub[rows, where]
@@ -207,6 +235,56 @@ def assign_to_sites(
     return float(sub[rows, where].sum()), sites[where]
 
 
+def swap_sites(
+    cost: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    assignment: np.ndarray,
+    p: int,
+    *,
+    near: int = 10,
+    passes: int = 6,
+) -> tuple[float, np.ndarray]:
+    """Improve a solution by moving one open site to a nearby closed one.
+
+    Each open site is tried against the ``near`` closed sites its customers
+    reach most cheaply; the first move that lowers the cost after
+    :func:`assign_to_sites` is kept.
+
+    Returns
+    -------
+    tuple of float and numpy.ndarray
+        Objective and serving site per customer.
+    """
+    m = cost.shape[1]
+    rows = np.arange(cost.shape[0])
+    best = float(cost[rows, assignment].sum())
+    sites = np.unique(assignment)
+    if sites.size < p:
+        extra = np.setdiff1d(np.arange(m), sites)[: p - sites.size]
+        sites = np.sort(np.concatenate([sites, extra]))
+    tried: set[tuple[int, ...]] = {tuple(sites)}
+    for _ in range(passes):
+        moved = False
+        for s in list(sites):
+            members = assignment == s
+            spread = cost[members].sum(axis=0) if members.any() else cost[:, s]
+            spread = np.where(np.isin(np.arange(m), sites), np.inf, spread)
+            for t in np.argsort(spread, kind="stable")[:near]:
+                trial = np.sort(np.where(sites == s, t, sites))
+                key = tuple(trial)
+                if key in tried or not np.isfinite(spread[t]):
+                    continue
+                tried.add(key)
+                obj, where = assign_to_sites(cost, demand, capacity, trial)
+                if obj < best - 1e-9:
+                    best, assignment, sites, moved = obj, where, trial, True
+                    break
+        if not moved:
+            break
+    return best, assignment
+
+
 def lagrangian_bound(
     cost: np.ndarray,
     demand: np.ndarray,
@@ -215,6 +293,11 @@ def lagrangian_bound(
     *,
     iterations: int = 300,
     integral: bool = True,
+    start: np.ndarray | None = None,
+    step: float = 2.0,
+    upper: float = np.inf,
+    assignment: np.ndarray | None = None,
+    tries: int = 12,
 ) -> LagrangianResult:
     """Subgradient optimisation of the assignment-row Lagrangian.
 
@@ -231,6 +314,16 @@ def lagrangian_bound(
     integral : bool
         Costs are whole numbers, so a bound above ``upper - 1`` proves
         ``upper`` optimal.
+    start : numpy.ndarray, optional
+        First multipliers (e.g. the LP duals of the assignment rows); by
+        default each customer's second-cheapest cost.
+    step : float
+        First step factor of the subgradient method (halved when the bound
+        stalls).
+    upper, assignment : float and numpy.ndarray, optional
+        A known solution and its objective.
+    tries : int
+        Open sets handed to :func:`assign_to_sites` (the first distinct ones).
 
     Returns
     -------
@@ -242,12 +335,14 @@ def lagrangian_bound(
     finite = np.isfinite(cost)
     c = np.where(finite, cost, 0.0)
     srt = np.sort(np.where(finite, cost, np.inf), axis=1)
-    lam = srt[:, min(1, m - 1)].copy()
-    lam[~np.isfinite(lam)] = srt[~np.isfinite(lam), 0]
+    if start is None:
+        lam = srt[:, min(1, m - 1)].copy()
+        lam[~np.isfinite(lam)] = srt[~np.isfinite(lam), 0]
+    else:
+        lam = np.asarray(start, dtype=float).copy()
     best_bound, best_lam = -np.inf, lam.copy()
-    upper, best_assign = np.inf, None
-    seen: set[tuple[int, ...]] = set()
-    step = 2.0
+    best_assign = assignment
+    seen: dict[tuple[int, ...], float] = {}
     stall = 0
     eps = 1.0 - 1e-6 if integral else 1e-9
     done = 0
@@ -262,15 +357,19 @@ def lagrangian_bound(
             best_bound, best_lam, stall = bound, lam.copy(), 0
         else:
             stall += 1
-            if stall >= 15:
+            if stall >= 8:
                 step, stall = step / 2, 0
         key = tuple(sites)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            seen[key] = max(seen[key], bound)
+        elif len(seen) >= tries:
+            seen[key] = bound
+        else:
+            seen[key] = bound
             obj, assignment = assign_to_sites(cost, demand, capacity, sites)
             if obj < upper:
                 upper, best_assign = obj, assignment
-        if best_bound > upper - eps or step < 1e-4:
+        if best_bound > upper - eps or step < 0.02:
             break
         chosen = _backtrack(took, weight, size, sites)
         grad = 1.0 - chosen.sum(axis=1)
@@ -298,6 +397,8 @@ def lagrangian_bound(
     forced = -_pair_bound(value, weight, size)  # knapsack cost with i forced in
     pair = base + chosen_sum + forced - np.where(inside, contrib, kth)[None, :]
     pair[~finite] = np.inf
+    ranked = sorted(seen, key=seen.get, reverse=True)
     return LagrangianResult(
-        best_bound, best_lam, upper, best_assign, open_fixed, closed_fixed, pair, done
-    )
+        best_bound, best_lam, upper, best_assign, open_fixed, closed_fixed, pair, done,
+        [np.array(k) for k in ranked],
+    )  # fmt: skip

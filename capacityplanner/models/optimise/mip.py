@@ -35,6 +35,8 @@ class MipOutcome:
         Best proven lower bound.
     seconds : float
         Wall time of the run.
+    row_duals : numpy.ndarray or None
+        Row duals of a pure LP (``cost - A' duals`` are the reduced costs).
     """
 
     status: str
@@ -42,6 +44,7 @@ class MipOutcome:
     objective: float | None
     bound: float | None
     seconds: float
+    row_duals: np.ndarray | None = None
 
 
 @dataclass
@@ -196,10 +199,13 @@ def solve_mip(
     if info.primal_solution_status == 2:
         values = np.asarray(h.getSolution().col_value, dtype=float)
     objective = float(info.objective_function_value) if values is not None else None
+    duals = None
     if is_mip:
         bound = float(info.mip_dual_bound)
     else:
         bound = objective
+        if info.dual_solution_status == 2:
+            duals = np.asarray(h.getSolution().row_dual, dtype=float)
     if model_status == ms.kOptimal:
         status = "optimal"
     elif model_status in (ms.kInfeasible, ms.kUnboundedOrInfeasible):
@@ -212,4 +218,4 @@ def solve_mip(
     else:
         status = "error"
     h.clear()
-    return MipOutcome(status, values, objective, bound, seconds)
+    return MipOutcome(status, values, objective, bound, seconds, duals)
