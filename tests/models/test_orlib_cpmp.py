@@ -35,3 +35,61 @@ def test_capacity_forces_a_farther_site():
     assert solution.proven_optimal
     assert list(solution.assignment) == [1, 0]
     assert solution.objective == 6.0
+
+
+@pytest.mark.skipif(
+    not (PMEDCAP / "pmedcap09.txt").exists(),
+    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
+)
+def test_pmedcap09_gap_closed_by_the_reduced_model():
+    # The Lagrangian bound stays below the optimum here, so the answer rests
+    # on the site and pair fixing plus the reduced HiGHS model.
+    inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+    assert solution.proven_optimal
+    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["lagrangian_bound"] < inst.best_known - 1
+
+
+def _brute_force(cost, demand, capacity, p):
+    """Cheapest capacity-feasible single assignment using at most p sites."""
+    n, m = cost.shape
+    codes = np.arange(m**n)
+    where = (codes[:, None] // m ** np.arange(n)[None, :]) % m
+    row = np.arange(codes.size)[:, None]
+    used = np.zeros((codes.size, m), dtype=bool)
+    used[row, where] = True
+    load = np.zeros((codes.size, m))
+    np.add.at(load, (row, where), demand[None, :])
+    ok = (used.sum(axis=1) <= p) & np.all(load <= capacity, axis=1)
+    total = cost[np.arange(n)[None, :], where].sum(axis=1)
+    return total[ok].min() if ok.any() else np.inf
+
+
+@pytest.mark.parametrize("seed", range(14))
+def test_fixing_never_cuts_off_the_optimum(seed):
+    # Small planar instances with tight capacities; several (seeds 2, 5, 8,
+    # 10, 11) leave a Lagrangian gap, so fixing and the reduced model decide.
+    rng = np.random.default_rng(seed)
+    n, m, p = 8, 5, 3
+    xy = rng.uniform(0, 100, size=(n, 2))
+    sites = xy[rng.choice(n, m, replace=False)]
+    cost = np.floor(np.hypot(*(xy[:, None, :] - sites[None, :, :]).transpose(2, 0, 1)))
+    demand = rng.integers(1, 10, size=n).astype(float)
+    capacity = np.full(m, np.ceil(demand.sum() / p * 1.1))
+    expected = _brute_force(cost, demand, capacity, p)
+    for lagrangian in (True, False):
+        solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian)
+        assert solution.proven_optimal
+        assert solution.objective == expected
+        served = np.bincount(solution.assignment, weights=demand, minlength=m)
+        assert np.all(served <= capacity)
+        assert solution.open_sites.size == p
+        assert set(solution.assignment) <= set(solution.open_sites)
+
+
+def test_no_assignment_fits_the_capacities():
+    cost = np.zeros((3, 2))
+    solution = solve_cpmp(cost, np.array([3.0, 3.0, 3.0]), np.array([4.0, 4.0]), p=2)
+    assert solution.proven_optimal
+    assert solution.objective == np.inf

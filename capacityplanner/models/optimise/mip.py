@@ -126,7 +126,8 @@ def solve_mip(
         A feasible solution HiGHS starts from.
     cutoff : float, optional
         Upper bound on the optimum (``objective_bound``): HiGHS prunes every
-        node that cannot beat it.
+        node that cannot beat it; with no solution below it the run ends
+        ``"infeasible"`` (or ``"optimal_at_cutoff"``).
     time_limit : float, optional
         Seconds; ``None`` for none.
     abs_gap : float
@@ -213,7 +214,7 @@ def solve_mip(
     elif model_status in (ms.kTimeLimit, ms.kIterationLimit, ms.kInterrupt, ms.kSolutionLimit):
         status = "time_limit"
     elif model_status == ms.kObjectiveBound:
-        # Nothing beats the cutoff: the starting solution is optimal.
+        # Nothing beats the cutoff: the solution that set it is optimal.
         status = "optimal_at_cutoff"
     else:
         status = "error"
