@@ -1,7 +1,7 @@
 """Hit-testing follows edits (rtree), layer order and styles, errors in a message box, Ghent data."""
 
 import shapely
-from conftest import CREDIT, X0, Y0, device_pos, pixel
+from map_support import CREDIT, X0, Y0, device_pos, pixel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox

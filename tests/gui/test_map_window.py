@@ -1,6 +1,6 @@
 """The map window: layers drawn and hidden, selection sync, identify, find, zoom, language."""
 
-from conftest import CREDIT, X0, Y0, device_pos, pixel
+from map_support import CREDIT, X0, Y0, device_pos, pixel
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
