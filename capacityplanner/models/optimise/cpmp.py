@@ -176,7 +176,7 @@ def solve_cpmp(
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
         lag = lagrangian_bound(
             np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-            start=start, step=2.0 if start is None else 0.5, upper=upper, assignment=incumbent,
+            start=start, step=2.0, upper=upper, assignment=incumbent,
         )  # fmt: skip
         upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
         if lower <= upper - margin and incumbent is not None:
