@@ -89,6 +89,37 @@ def _knapsacks(
     return best[np.arange(m), size], took
 
 
+def _candidates(value: np.ndarray, weight: np.ndarray, size: np.ndarray, p: int) -> np.ndarray:
+    """Sites whose knapsack can be among the ``p`` most valuable.
+
+    A greedy fill by value per unit of weight gives each site a feasible
+    value (lower bound) and, with the first item that no longer fits taken
+    fractionally, the LP bound (upper bound); a site whose upper bound is
+    below the ``p``-th largest lower bound cannot be chosen.
+    """
+    m = value.shape[1]
+    if m <= p:
+        return np.arange(m)
+    gain = np.maximum(value, 0.0)
+    w = np.maximum(weight, 1e-9)[:, None]
+    order = np.argsort(-gain / w, axis=0, kind="stable")
+    v = np.take_along_axis(gain, order, axis=0)
+    wt = np.broadcast_to(weight[:, None], gain.shape)
+    wt = np.take_along_axis(wt, order, axis=0).astype(float)
+    fill = np.cumsum(wt, axis=0)
+    fits = fill <= size[None, :]
+    lower = np.where(fits, v, 0.0).sum(axis=0)
+    first = fits.sum(axis=0)  # index of the first item that does not fit
+    cols = np.arange(m)
+    inside = first < v.shape[0]
+    row = np.minimum(first, v.shape[0] - 1)
+    before = np.where(first > 0, fill[np.maximum(first - 1, 0), cols], 0.0)
+    part = v[row, cols] * (size - before) / np.maximum(wt[row, cols], 1e-9)
+    upper = lower + np.where(inside, np.clip(part, 0.0, None), 0.0)
+    kth = np.partition(lower, m - p)[m - p]
+    return np.flatnonzero(upper >= kth - 1e-9)
+
+
 def _backtrack(took: np.ndarray, weight: np.ndarray, size: np.ndarray, sites: np.ndarray):
     """Items taken by the knapsacks of ``sites``: boolean ``(customers, sites)``."""
     n = took.shape[0]
@@ -349,10 +380,11 @@ def lagrangian_bound(
     while done < iterations:
         done += 1
         value = np.where(finite, lam[:, None] - c, -np.inf)
-        kv, took = _knapsacks(value, weight, size, keep=True)
-        order = np.argsort(-kv, kind="stable")
-        sites = np.sort(order[:p])
-        bound = float(lam.sum() - kv[sites].sum())
+        cand = _candidates(value, weight, size, p)
+        kv, took = _knapsacks(value[:, cand], weight, size[cand], keep=True)
+        pick = np.sort(np.argsort(-kv, kind="stable")[:p])
+        sites = cand[pick]
+        bound = float(lam.sum() - kv[pick].sum())
         if bound > best_bound + 1e-9:
             best_bound, best_lam, stall = bound, lam.copy(), 0
         else:
@@ -371,7 +403,7 @@ def lagrangian_bound(
                 upper, best_assign = obj, assignment
         if best_bound > upper - eps or step < 0.02:
             break
-        chosen = _backtrack(took, weight, size, sites)
+        chosen = _backtrack(took, weight, size[cand], pick)
         grad = 1.0 - chosen.sum(axis=1)
         norm = float(grad @ grad)
         if norm == 0:
