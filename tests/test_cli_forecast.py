@@ -127,3 +127,15 @@ def test_walking_radius_balance_for_lager(capsys):
     assert city["rows"][0]["children"] == pytest.approx(lager["resident_demand"])
     assert main(["balance", "--year", "2024", "--walking", "--level", "secundair"]) == 2
     assert "lager onderwijs only" in capsys.readouterr().err
+
+
+def test_an_imported_real_layer_is_no_longer_listed_as_illustrative():
+    from capacityplanner.geodata.dataset import load_dataset
+    from capacityplanner.scenarios.workspace import Workspace
+
+    workspace = Workspace(load_dataset())
+    assert "scholen_basis" in workspace.provenance()["illustrative"]
+    real = workspace.layers["scholen_basis"].drop(columns="illustrative")
+    workspace.set_layer("scholen_basis", real)
+    assert "scholen_basis" not in workspace.provenance()["illustrative"]
+    assert "scholen_secundair" in workspace.provenance()["illustrative"]

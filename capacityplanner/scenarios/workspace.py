@@ -229,6 +229,20 @@ class Workspace:
         result["children"] = lager
         return result
 
+    def is_illustrative(self, name: str) -> bool:
+        """Whether layer ``name`` as used now is illustrative.
+
+        A layer that carries an ``illustrative`` field says so itself (an imported real
+        layer has none set); otherwise the data set's flag counts, as long as the layer
+        is still the data set's own.
+        """
+        layer = self.layers.get(name)
+        if layer is None:
+            return False
+        if "illustrative" in layer.columns:
+            return bool(pd.to_numeric(layer["illustrative"], errors="coerce").fillna(0).any())
+        return layer is self.dataset.layers.get(name) and self.dataset.is_illustrative(name)
+
     def provenance(self) -> dict[str, Any]:
         """What produced the numbers: tool and data version, parameters, sources."""
         info = self.dataset.info
@@ -238,6 +252,6 @@ class Workspace:
             "data_version": info.get("version", "unknown"),
             "data": str(self.dataset.path),
             "credit": info.get("credit", ""),
-            "illustrative": sorted(n for n in self.layers if self.dataset.is_illustrative(n)),
+            "illustrative": sorted(n for n in self.layers if self.is_illustrative(n)),
             "params": self.params.to_dict(),
         }
