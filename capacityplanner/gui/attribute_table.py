@@ -228,6 +228,8 @@ class AttributeTable(QWidget):
         if current in self.model:
             self.combo.setCurrentIndex(self.combo.findData(current))
             self.set_layer(current)
+        elif "wijken" in self.model:  # the table opens on the wijken
+            self.set_layer("wijken")
         elif self.combo.count():
             self._combo_changed(self.combo.currentIndex())
 

@@ -103,17 +103,33 @@ class FindBox(QLineEdit):
         self.setMinimumWidth(240)
         self.completer_.activated.connect(self.find)
         self.returnPressed.connect(lambda: self.find(self.text()))
-        model.layersChanged.connect(self.refresh)
-        self.refresh()
+        # the names are read when first needed (typing or a lookup), not at start-up and not
+        # on every layer change: the street index takes a noticeable moment to build
+        self._stale = True
+        model.layersChanged.connect(self._mark_stale)
         self.retranslate()
+
+    def _mark_stale(self) -> None:
+        self._stale = True
 
     def refresh(self) -> None:
         """Re-read the names from the model."""
         self.index = FindIndex.from_model(self.model)
         self._names.setStringList(self.index.names())
+        self._stale = False
+
+    def ensure_index(self) -> None:
+        """Build the name index if the layers changed since it was built."""
+        if self._stale:
+            self.refresh()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.ensure_index()
+        super().focusInEvent(event)
 
     def find(self, text: str) -> Place | None:
         """Look ``text`` up and announce the result."""
+        self.ensure_index()
         place = self.index.lookup(text)
         if place is None:
             self.notFound.emit(text)

@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.set_tool(Tool.PAN)
         if "wijken" in self.map_model:
             self.layer_tree.set_current_layer("wijken")
-            self.attribute_table.set_layer("wijken")
+            if self.attribute_table.layer_name != "wijken":
+                self.attribute_table.set_layer("wijken")
         self.retranslate_ui()
         self.resize(1400, 900)
         self.resizeDocks([self.layers_dock], [290], Qt.Orientation.Horizontal)

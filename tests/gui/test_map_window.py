@@ -103,6 +103,7 @@ def test_find_wijk_by_name_and_unknown_name(window, qtbot):
     assert window.map_model.selection("wijken") == [2]
     with qtbot.waitSignal(window.find_box.notFound):
         assert window.find_box.find("Nowhere street") is None
+    window.find_box.ensure_index()  # built on focus or lookup
     names = window.find_box.completer_.model().stringList()
     assert "Veldstraat" in names and "Alpha" in names
 
