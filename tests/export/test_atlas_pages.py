@@ -7,10 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
-import unicodedata  # noqa: E402
 
-import matplotlib.image as mpimg  # noqa: E402
 import pytest  # noqa: E402
+from pdf_pages import inked_share, pdf_page_image, pdf_text  # noqa: E402
 
 from capacityplanner.export.atlas import export_atlas  # noqa: E402
 from capacityplanner.export.page_figures import format_count  # noqa: E402
@@ -46,38 +45,11 @@ def atlas(workspace, tmp_path_factory):
 
 
 def page_text(path, page):
-    out = subprocess.run(
-        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
+    return pdf_text(path, page, page)
 
 
 def inked_share_in_frame(path, page, frame_pt, tmp_path, dpi=40):
-    prefix = tmp_path / f"p{page}"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            str(dpi),
-            "-png",
-            "-f",
-            str(page),
-            "-l",
-            str(page),
-            "-singlefile",
-            str(path),
-            str(prefix),
-        ],
-        check=True,
-    )
-    rgb = (mpimg.imread(f"{prefix}.png")[..., :3] * 255).astype(int)
-    k = dpi / 72
-    x, y, w, h = (v * k for v in frame_pt)
-    region = rgb[int(y + 0.03 * h) : int(y + 0.97 * h), int(x + 0.03 * w) : int(x + 0.97 * w)]
-    return float((region.sum(axis=2) < 3 * 245).mean())
+    return inked_share(pdf_page_image(path, tmp_path, page, dpi), frame_pt, dpi / 72)
 
 
 def test_atlas_has_a_city_page_and_one_page_per_wijk(atlas, workspace):

@@ -7,11 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
-import unicodedata  # noqa: E402
 
-import matplotlib.image as mpimg  # noqa: E402
-import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from pdf_pages import inked_share, load_rgb, pdf_page_image, pdf_text  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
 from capacityplanner.errors import InputError  # noqa: E402
@@ -31,49 +29,6 @@ CREDIT = "Bron: Stad Gent (data.stad.gent), Provincies in Cijfers, Informatie Vl
 @pytest.fixture(scope="module")
 def workspace():
     return Workspace(load_dataset())
-
-
-def pdf_text(path, first=None, last=None):
-    cmd = ["pdftotext", "-layout"]
-    if first:
-        cmd += ["-f", str(first), "-l", str(last or first)]
-    out = subprocess.run([*cmd, str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
-
-
-def pdf_page_image(path, tmp_path, page=1, dpi=50):
-    prefix = tmp_path / f"page{page}"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            str(dpi),
-            "-png",
-            "-f",
-            str(page),
-            "-l",
-            str(page),
-            "-singlefile",
-            str(path),
-            str(prefix),
-        ],
-        check=True,
-    )
-    return load_rgb(f"{prefix}.png")
-
-
-def load_rgb(path):
-    """The PNG as an (h, w, 3) array of 0-255 values."""
-    return (mpimg.imread(str(path))[..., :3] * 255).round().astype(np.uint8)
-
-
-def inked_share(rgb, rect, scale, inset=0.03):
-    """Share of non-white pixels inside ``rect`` (x, y, w, h in device units) scaled to the image."""
-    x, y, w, h = (v * scale for v in rect)
-    x0, x1 = int(x + w * inset), int(x + w * (1 - inset))
-    y0, y1 = int(y + h * inset), int(y + h * (1 - inset))
-    region = rgb[y0:y1, x0:x1].astype(int)
-    return float((region.sum(axis=2) < 3 * 245).mean())
 
 
 def frame_tuple(layout):
