@@ -20,7 +20,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from capacityplanner.paths import RESOURCES
 
-__all__ = ["CONTEXTS", "DictTranslator", "dutch_texts", "ensure_translator", "is_dutch"]
+__all__ = [
+    "CONTEXTS",
+    "DictTranslator",
+    "dutch_texts",
+    "ensure_translator",
+    "is_dutch",
+    "layer_description",
+]
 
 #: Translation contexts (class names and module contexts) the dict covers.
 CONTEXTS = frozenset(
@@ -41,6 +48,7 @@ CONTEXTS = frozenset(
         "CompareDialog",
         "DifferenceMap",
         "ExportDialog",
+        "LayerDescription",
     }
 )
 _DIR = RESOURCES / "translations"
@@ -91,3 +99,13 @@ def ensure_translator() -> DictTranslator | None:
 def tr(context: str, text: str) -> str:
     """``QCoreApplication.translate`` for module-level strings of the planning tools."""
     return QCoreApplication.translate(context, text)
+
+
+def layer_description(text: str) -> str:
+    """A layer's description (data, written in English) in the interface language.
+
+    The shipped layers' descriptions have Dutch texts in
+    ``resources/translations/nl_layers.py`` (context ``LayerDescription``); any
+    other text, e.g. that of an imported layer, is shown as it is.
+    """
+    return QCoreApplication.translate("LayerDescription", text) if text else ""

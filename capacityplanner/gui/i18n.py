@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from capacityplanner.gui.dict_translator import ensure_translator
 from capacityplanner.paths import RESOURCES
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "TRANSLATIONS", "LanguageManager"]
@@ -66,5 +67,8 @@ class LanguageManager:
             for tr in self._translators:
                 self._app.installTranslator(tr)
         QLocale.setDefault(_LOCALES[lang])
+        # Texts kept as plain dicts (planning tools, layer descriptions) answer through
+        # one more translator; it follows the locale, so it is installed once.
+        ensure_translator()
         self.language = lang
         return lang

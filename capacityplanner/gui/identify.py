@@ -10,6 +10,7 @@ import pandas as pd
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from capacityplanner.gui.dict_translator import layer_description
 from capacityplanner.render.layer import MapLayer
 from capacityplanner.render.legend import layer_title
 
@@ -90,7 +91,7 @@ class IdentifyPanel(QWidget):
         )
         color = "#9a5b00" if report.illustrative else "#2e6b30"
         rows = [
-            (self.tr("What it is"), html.escape(report.description)),
+            (self.tr("What it is"), html.escape(layer_description(report.description))),
             (self.tr("Source"), html.escape(report.source or self.tr("unknown"))),
             (
                 self.tr("Status"),

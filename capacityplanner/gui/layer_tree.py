@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capacityplanner.gui.dict_translator import layer_description
 from capacityplanner.render.defaults import GROUP_TITLES
 from capacityplanner.render.legend import layer_title, legend_entries, symbol_image
 from capacityplanner.render.map_model import MapModel
@@ -181,7 +182,7 @@ class LayerTree(QWidget):
         was_building, self._building = self._building, True
         item.setText(0, layer_title(layer))
         item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
-        tip = layer.description
+        tip = layer_description(layer.description)
         if layer.illustrative:
             font = QFont(self.font())
             font.setItalic(True)
