@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from capacityplanner.errors import InputError
 from capacityplanner.gui.i18n import LanguageManager
 from capacityplanner.gui.main_window import MainWindow
 
-__all__ = ["create_main_window", "run_app"]
+__all__ = ["create_main_window", "install_tools", "open_main_window", "run_app"]
 
 
 def _show_error(exc: BaseException) -> None:
@@ -59,7 +60,7 @@ def create_main_window(
         except InputError as exc:
             _show_error(exc)
     window = MainWindow(dataset, languages)
-    if with_tools and window.workspace is not None:
+    if with_tools and window.dataset is not None:
         install_tools(window)
     return window, languages
 
@@ -90,6 +91,44 @@ def install_tools(window: MainWindow) -> dict[str, object]:
     return installed
 
 
+def open_main_window(lang: str | None = None, dataset=None) -> MainWindow:
+    """Build and show the main window; the planning tools follow once the map is drawn.
+
+    The map is painted first; the planning tools (and the libraries they import)
+    are installed on a later turn of the event loop, after the first paint, so the
+    city is on screen as soon as possible. ``window.tools`` is set once they are.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, optional
+        Interface language; Dutch when omitted.
+    dataset : Dataset, optional
+        The data set to open; the shipped Ghent data when omitted.
+
+    Returns
+    -------
+    MainWindow
+        The shown window.
+    """
+    window, _languages = create_main_window(lang, dataset, with_tools=False)
+    window.show()
+    if not gc.isenabled():  # paused for the start-up by the command line (cli.main)
+        window.after_first_paint(_resume_gc)
+    if window.dataset is not None:
+        window.after_first_paint(lambda: install_tools(window))
+    return window
+
+
+def _resume_gc() -> None:
+    """Resume cyclic garbage collection, leaving the start-up's objects out of it.
+
+    The modules, data set and widgets made so far live as long as the app;
+    frozen, they are not scanned again by every later full collection.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(lang: str | None = None) -> int:
     """Open the main window on the Ghent data set and run until it closes.
 
@@ -105,10 +144,5 @@ def run_app(lang: str | None = None) -> int:
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     sys.excepthook = _excepthook
-    # Draw the map first; the planning tools (and the libraries they import) follow on
-    # the next turn of the event loop, so the city is on screen as soon as possible.
-    window, _languages = create_main_window(lang, with_tools=False)
-    window.show()
-    if window.workspace is not None:
-        QTimer.singleShot(0, lambda: install_tools(window))
+    window = open_main_window(lang)  # noqa: F841 - kept alive while the app runs
     return app.exec()

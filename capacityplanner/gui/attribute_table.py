@@ -115,6 +115,16 @@ class GeoDataFrameModel(QAbstractTableModel):
 class AttributeTable(QWidget):
     """Table of one layer's features; selecting rows selects them on the map and back.
 
+    Parameters
+    ----------
+    model : MapModel
+        The layers and the selection.
+    parent : QWidget, optional
+    fill : bool
+        Open on a layer at once (the wijken, if there are any). When False the
+        layer list is filled but the table stays empty until :meth:`set_layer`
+        (the main window fills it once the map is drawn).
+
     Signals
     -------
     zoomToSelectionRequested()
@@ -123,7 +133,9 @@ class AttributeTable(QWidget):
 
     zoomToSelectionRequested = Signal()
 
-    def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: MapModel, parent: QWidget | None = None, *, fill: bool = True
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.layer_name = ""
@@ -170,7 +182,7 @@ class AttributeTable(QWidget):
         model.layersChanged.connect(self._fill_combo)
         model.layerChanged.connect(self._layer_changed)
         self.retranslate()
-        self._fill_combo()
+        self._fill_combo(open_layer=fill)
 
     # -- public -------------------------------------------------------------
     def set_layer(self, name: str) -> None:
@@ -185,6 +197,12 @@ class AttributeTable(QWidget):
         self.table_model.set_frame(self.model.layer(name).frame)
         self.view.resizeColumnsToContents()
         self._map_selection_changed(name)
+
+    def ensure_filled(self) -> None:
+        """Show the layer picked in the layer list if the table is still empty (``fill=False``)."""
+        name = self.combo.currentData()
+        if not self.layer_name and name:
+            self.set_layer(name)
 
     def select_rows(self, rows: list[int]) -> None:
         """Select source rows (as a user clicking them would)."""
@@ -218,12 +236,16 @@ class AttributeTable(QWidget):
         super().changeEvent(event)
 
     # -- internals ----------------------------------------------------------
-    def _fill_combo(self) -> None:
+    def _fill_combo(self, open_layer: bool = True) -> None:
         current = self.layer_name
         self.combo.blockSignals(True)
         self.combo.clear()
         for layer in reversed(self.model.layers):
             self.combo.addItem(layer_title(layer), layer.name)
+        if not open_layer:  # show the layer the table will open on, without filling it
+            self.combo.setCurrentIndex(max(self.combo.findData("wijken"), 0))
+            self.combo.blockSignals(False)
+            return
         self.combo.blockSignals(False)
         if current in self.model:
             self.combo.setCurrentIndex(self.combo.findData(current))

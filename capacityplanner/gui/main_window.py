@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,7 +26,9 @@ from capacityplanner.gui.map_canvas import MapCanvas, Tool
 from capacityplanner.gui.style_dialog import StyleDialog
 from capacityplanner.render.defaults import LAYER_TITLES, layer_title, model_from_dataset
 from capacityplanner.render.map_model import MapModel
-from capacityplanner.scenarios.workspace import Workspace
+
+if TYPE_CHECKING:
+    from capacityplanner.scenarios.workspace import Workspace
 
 __all__ = ["MainWindow"]
 
@@ -43,7 +48,8 @@ class MainWindow(QMainWindow):
     Attributes
     ----------
     workspace : Workspace or None
-        Data set, parameters and edits; forecasts and balances come from it.
+        Data set, parameters and edits; forecasts and balances come from it
+        (made when first asked for: the map does not need it).
     map_model : MapModel
         The layer registry every view observes; add new layers (a balance
         choropleth, an optimiser proposal) with ``map_model.add_layer``.
@@ -52,6 +58,9 @@ class MainWindow(QMainWindow):
     attribute_table : AttributeTable
     identify_panel : IdentifyPanel
     find_box : FindBox
+    tools : dict of str to object
+        The planning tools, once :func:`capacityplanner.gui.app.install_tools`
+        has installed them (empty before).
     """
 
     languageChanged = Signal(str)
@@ -61,8 +70,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.dataset = dataset
-        #: The data, parameters and edits every view computes from (None without data).
-        self.workspace = Workspace(dataset) if dataset is not None else None
+        self._workspace: Workspace | None = None  # see the workspace property
         self.languages = languages
         self.map_model = MapModel(parent=self)
         if dataset is not None:
@@ -73,7 +81,8 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self.map_model, self)
         self.setCentralWidget(self.canvas)
         self.layer_tree = LayerTree(self.map_model, self)
-        self.attribute_table = AttributeTable(self.map_model, self)
+        # the table fills once the map is drawn (see after_first_paint)
+        self.attribute_table = AttributeTable(self.map_model, self, fill=False)
         self.identify_panel = IdentifyPanel(self)
         self.layers_dock = self.add_dock(
             self.layer_tree, "layers", Qt.DockWidgetArea.LeftDockWidgetArea
@@ -85,16 +94,18 @@ class MainWindow(QMainWindow):
             self.attribute_table, "table", Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.find_box = FindBox(self.map_model, self)
+        self._after_paint: list[Callable[[], object]] = []
+        self.tools: dict[str, object] = {}
 
         self._make_actions()
         self._make_menus_and_toolbar()
         self._make_status_bar()
+        if "wijken" in self.map_model:  # the current layer; the table opens on it too
+            self.layer_tree.set_current_layer("wijken")
+            self.canvas.active_layer = "wijken"
         self._connect()
         self.set_tool(Tool.PAN)
-        if "wijken" in self.map_model:
-            self.layer_tree.set_current_layer("wijken")
-            if self.attribute_table.layer_name != "wijken":
-                self.attribute_table.set_layer("wijken")
+        self.after_first_paint(self.attribute_table.ensure_filled)
         self.retranslate_ui()
         self.resize(1400, 900)
         self.resizeDocks([self.layers_dock], [290], Qt.Orientation.Horizontal)
@@ -203,6 +214,9 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(w)
 
     def _connect(self) -> None:
+        self.canvas.firstPainted.connect(
+            self._run_after_first_paint, Qt.ConnectionType.QueuedConnection
+        )
         self.canvas.mouseMoved.connect(self._show_coordinates)
         self.canvas.extentChanged.connect(self._show_scale)
         self.canvas.featureIdentified.connect(self.identify)
@@ -218,6 +232,33 @@ class MainWindow(QMainWindow):
                 self.tr("Nothing found for “%1”.").replace("%1", text), 5000
             )
         )
+
+    @property
+    def workspace(self) -> Workspace | None:
+        """The data, parameters and edits every view computes from (None without data)."""
+        if self._workspace is None and self.dataset is not None:
+            from capacityplanner.scenarios.workspace import Workspace
+
+            self._workspace = Workspace(self.dataset)
+        return self._workspace
+
+    # -- start-up -----------------------------------------------------------
+    def after_first_paint(self, task: Callable[[], object]) -> None:
+        """Run ``task`` on a later turn of the event loop, once the map has been drawn.
+
+        Work the first view of the map does not need (filling the attribute
+        table, installing the planning tools) waits for it, so the city is on
+        screen as early as possible. Tasks run in the order they were given.
+        """
+        if self.canvas.painted:
+            QTimer.singleShot(0, task)
+        else:
+            self._after_paint.append(task)
+
+    def _run_after_first_paint(self) -> None:
+        tasks, self._after_paint = self._after_paint, []
+        for task in tasks:  # one event each: a failing task does not stop the others
+            QTimer.singleShot(0, task)
 
     # -- actions ------------------------------------------------------------
     def set_tool(self, tool: Tool) -> None:
@@ -285,9 +326,12 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language."""
+        retitled = False
         for layer in self.map_model.layers:
             if layer.name in LAYER_TITLES:  # added layers translate their own titles
-                layer.title = layer_title(layer.name)
+                title = layer_title(layer.name)
+                retitled |= title != layer.title
+                layer.title = title
         self.setWindowTitle(self.tr("Ghent capacity planner"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -329,7 +373,8 @@ class MainWindow(QMainWindow):
             )
         )
         self._show_scale()
-        self.layer_tree.rebuild()
+        if retitled:  # group titles and legends follow the language change themselves
+            self.layer_tree.rebuild()
         self.attribute_table.retranslate()
 
     # -- status bar ---------------------------------------------------------
@@ -345,7 +390,8 @@ class MainWindow(QMainWindow):
     def _layer_picked(self, name: str) -> None:
         if name:
             self.canvas.active_layer = name
-            self.attribute_table.set_layer(name)
+            if name != self.attribute_table.layer_name:
+                self.attribute_table.set_layer(name)
 
     def _drop_stale_mark(self, name: str) -> None:
         marked = self.canvas.marked

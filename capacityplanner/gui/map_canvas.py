@@ -55,12 +55,15 @@ class MapCanvas(QWidget):
         Identify hit: layer name and feature id.
     nothingIdentified()
         Identify click on no feature.
+    firstPainted()
+        The map was painted for the first time (see :attr:`painted`).
     """
 
     extentChanged = Signal()
     mouseMoved = Signal(float, float)
     featureIdentified = Signal(str, int)
     nothingIdentified = Signal()
+    firstPainted = Signal()
 
     #: Hit-test tolerance in pixels.
     TOLERANCE_PX = 5.0
@@ -78,6 +81,8 @@ class MapCanvas(QWidget):
         self._band: QRect | None = None
         self._panning = False
         self._fitted = False
+        #: True once the layers have been painted on the widget.
+        self.painted = False
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -242,6 +247,9 @@ class MapCanvas(QWidget):
         painter = QPainter(self)
         self.paint(painter)
         painter.end()
+        if not self.painted:
+            self.painted = True
+            self.firstPainted.emit()
 
     def paint(self, painter: QPainter) -> None:
         """Draw background, layers, rubber band, scale bar and north arrow."""

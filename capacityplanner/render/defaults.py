@@ -196,9 +196,10 @@ def default_layer(
 ) -> MapLayer:
     """A :class:`MapLayer` for ``frame`` with the default style of layer ``name``."""
     d = DEFAULTS.get(name, LayerDefaults("basis", lambda f: SingleStyle()))
-    frame = frame.copy()
-    for col, fn in d.derived.items():
-        if col not in frame.columns:
+    missing = {col: fn for col, fn in d.derived.items() if col not in frame.columns}
+    if missing:  # the data set's frame stays as it is (MapLayer keeps a copy of its own)
+        frame = frame.copy()
+        for col, fn in missing.items():
             frame[col] = fn(frame)
     return MapLayer(
         name,

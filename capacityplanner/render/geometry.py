@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 __all__ = [
     "path_from_coordinates",
     "path_from_geometries",
+    "paths_from_geometries",
     "point_coordinates",
     "polygon_from_coordinates",
 ]
@@ -50,36 +51,59 @@ def path_from_coordinates(
     n = len(coords)
     if n == 0:
         return QPainterPath()
-    body = np.empty(n, dtype=_ELEMENT)
+    last_start = int(np.flatnonzero(starts)[-1]) if starts.any() else 0
+    return _read_path(n, _elements(coords, starts).tobytes(), last_start, odd_even)
+
+
+def _elements(coords: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The path elements (move-to or line-to, x, y) in QDataStream's binary layout."""
+    body = np.empty(len(coords), dtype=_ELEMENT)
     body["type"] = np.where(starts, _MOVE_TO, _LINE_TO)
     body["x"] = coords[:, 0]
     body["y"] = coords[:, 1]
+    return body
+
+
+def _read_path(n: int, body: bytes, last_start: int, odd_even: bool = True) -> QPainterPath:
+    """A path read from ``n`` serialised elements."""
     head = np.array([n], dtype=">i4").tobytes()
     # cStart (index of the start of the last sub-path) and the fill rule.
-    last_start = int(np.flatnonzero(starts)[-1]) if starts.any() else 0
     tail = np.array([last_start, 0 if odd_even else 1], dtype=">i4").tobytes()
-    data = QByteArray(head + body.tobytes() + tail)
+    data = QByteArray(head + body + tail)  # kept alive while the stream reads it
     stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
     path = QPainterPath()
     stream >> path
     return path
 
 
-def _vertices(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Vertices of all parts and rings of ``geoms`` with sub-path start flags."""
+def _vertices(geoms: np.ndarray, chunk: int | None = None) -> tuple[np.ndarray, ...]:
+    """Vertices of all parts and rings of ``geoms`` with sub-path start flags.
+
+    With ``chunk``, the vertices are ordered by group of ``chunk`` consecutive
+    geometries (in each group as for that group alone) and a third array gives
+    the group of every vertex.
+    """
     geoms = np.asarray(geoms, dtype=object)
-    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
-    if len(geoms) == 0:
-        return np.empty((0, 2)), np.empty(0, dtype=bool)
-    parts = shapely.get_parts(geoms)
+    keep = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))
+    if len(keep) == 0:
+        empty = (np.empty((0, 2)), np.empty(0, dtype=bool))
+        return empty if chunk is None else (*empty, np.empty(0, dtype=np.intp))
+    parts, owner = shapely.get_parts(geoms[keep], return_index=True)
+    owner = keep[owner]
     is_poly = shapely.get_type_id(parts) == 3
     if is_poly.any():
-        rings = shapely.get_rings(parts[is_poly])
+        rings, ring_owner = shapely.get_rings(parts[is_poly], return_index=True)
+        owner = np.concatenate([owner[~is_poly], owner[is_poly][ring_owner]])
         parts = np.concatenate([parts[~is_poly], rings])
+    group = None
+    if chunk is not None:
+        # lines before rings inside each group, as _vertices of the group alone gives them
+        order = np.argsort(owner // chunk, kind="stable")
+        parts, group = parts[order], (owner // chunk)[order]
     coords, index = shapely.get_coordinates(parts, return_index=True)
     starts = np.ones(len(index), dtype=bool)
     starts[1:] = index[1:] != index[:-1]
-    return coords, starts
+    return (coords, starts) if group is None else (coords, starts, group[index])
 
 
 def path_from_geometries(geoms: np.ndarray) -> QPainterPath:
@@ -105,6 +129,32 @@ def path_from_geometries(geoms: np.ndarray) -> QPainterPath:
     """
     coords, starts = _vertices(np.asarray(geoms, dtype=object))
     return path_from_coordinates(coords, starts)
+
+
+def paths_from_geometries(geoms: np.ndarray, chunk: int) -> list[QPainterPath]:
+    """One path per ``chunk`` consecutive geometries, as :func:`path_from_geometries` each.
+
+    The vertices of all geometries are read at once, which is much faster than
+    one call per chunk when there are many chunks.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> paths = paths_from_geometries([shapely.box(0, 0, 1, 1), None, shapely.box(5, 5, 7, 7)], 2)
+    >>> [p.boundingRect().width() for p in paths]
+    [1.0, 2.0]
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    coords, starts, group = _vertices(geoms, chunk)
+    bounds = np.searchsorted(group, np.arange(-(-len(geoms) // chunk) + 1)).tolist()
+    body = _elements(coords, starts).tobytes()
+    size = _ELEMENT.itemsize
+    first = np.flatnonzero(starts)  # every group begins with a sub-path
+    last = (first[np.searchsorted(first, bounds[1:]) - 1] if len(first) else bounds[1:]).tolist()
+    return [
+        _read_path(b - a, body[a * size : b * size], last_b - a) if b > a else QPainterPath()
+        for a, b, last_b in zip(bounds[:-1], bounds[1:], last, strict=True)
+    ]
 
 
 def polygon_from_coordinates(coords: np.ndarray) -> QPolygonF:

@@ -11,7 +11,11 @@ import pandas as pd
 import shapely
 from PySide6.QtGui import QPainterPath
 
-from capacityplanner.render.geometry import path_from_geometries, point_coordinates
+from capacityplanner.render.geometry import (
+    path_from_geometries,
+    paths_from_geometries,
+    point_coordinates,
+)
 from capacityplanner.render.spatial_index import SpatialIndex
 from capacityplanner.render.style import LabelStyle, SingleStyle, Style, Symbol
 
@@ -136,10 +140,12 @@ class MapLayer:
     def extent(self, ids: list[int] | None = None) -> tuple[float, float, float, float] | None:
         """Bounds of all features, or of ``ids``; None when there is nothing."""
         geoms = self.frame.geometry if ids is None else self.frame.geometry.loc[list(ids)]
-        geoms = geoms[~geoms.is_empty & geoms.notna()]
-        if len(geoms) == 0:
+        bounds = shapely.bounds(np.asarray(geoms.values, dtype=object))  # NaN: missing or empty
+        bounds = bounds[~np.isnan(bounds).any(axis=1)]
+        if len(bounds) == 0:
             return None
-        return tuple(float(b) for b in geoms.total_bounds)
+        lower, upper = bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)
+        return (float(lower[0]), float(lower[1]), float(upper[0]), float(upper[1]))
 
     @property
     def spatial_index(self) -> SpatialIndex:
@@ -262,9 +268,7 @@ class MapLayer:
                 out.append(Batch(symbol, [], point_coordinates(sel)))
             elif symbol.stroke and symbol.stroke_width > _WIDE:
                 chunk = _CHUNK if self.kind == "line" else 1
-                paths = [
-                    path_from_geometries(sel[j : j + chunk]) for j in range(0, len(sel), chunk)
-                ]
+                paths = paths_from_geometries(sel, chunk)
                 fill = path_from_geometries(sel) if self.kind == "polygon" and symbol.fill else None
                 out.append(Batch(symbol, paths, empty, fill))
             else:

@@ -11,7 +11,10 @@ import shapely  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
 from capacityplanner.render.decorations import nice_scale_length  # noqa: E402
-from capacityplanner.render.geometry import path_from_geometries  # noqa: E402
+from capacityplanner.render.geometry import (  # noqa: E402
+    path_from_geometries,
+    paths_from_geometries,
+)
 from capacityplanner.render.image import render_image  # noqa: E402
 from capacityplanner.render.layer import MapLayer, detail_tolerance  # noqa: E402
 from capacityplanner.render.map_model import MapModel  # noqa: E402
@@ -105,6 +108,24 @@ def test_path_holds_every_part_and_ring():
     starts = [i for i in range(path.elementCount()) if path.elementAt(i).isMoveTo()]
     assert len(starts) == 4  # two line parts, outer ring, hole
     assert path.boundingRect().getCoords() == (0.0, 0.0, 100.0, 100.0)
+
+
+def test_chunked_paths_match_one_path_per_chunk():
+    geoms = np.array(
+        [
+            shapely.MultiLineString([[(0, 0), (1, 1)], [(2, 2), (3, 3), (4, 4)]]),
+            _square_with_hole().geometry.iloc[0],
+            None,
+            shapely.LineString(),
+            shapely.MultiPolygon([shapely.box(5, 5, 6, 6), shapely.box(7, 7, 9, 9)]),
+            shapely.LineString([(10, 0), (10, 5)]),
+            None,
+        ],
+        dtype=object,
+    )
+    for chunk in (1, 2, 3, 16):
+        expected = [path_from_geometries(geoms[j : j + chunk]) for j in range(0, len(geoms), chunk)]
+        assert paths_from_geometries(geoms, chunk) == expected  # same elements, same order
 
 
 def test_transform_round_trip_and_zoom_about_anchor():
