@@ -38,7 +38,7 @@ app = QApplication([])
 from capacityplanner.gui.app import open_main_window
 t_import = time.perf_counter()
 from capacityplanner.geodata.dataset import load_dataset
-ds = load_dataset()
+ds = load_dataset(defer_tables=True)  # as create_main_window: tables when first used
 t_load = time.perf_counter()
 w = open_main_window(dataset=ds)  # what run_app does before app.exec()
 app.processEvents()  # the window is exposed and the canvas paints the layers
@@ -50,6 +50,7 @@ while not w.tools and time.perf_counter() - t0 < 120:  # then, as queued: the ta
     app.processEvents()  # fills and the planning tools are installed
 t_tools = time.perf_counter()
 assert w.tools and w.attribute_table.layer_name == "wijken" and gc.isenabled()
+assert not ds.tables.pending  # every table read once the map was drawn
 print(t_import - t0, t_load - t_import, t_window - t_load, t_paint - t_window, t_paint - t0,
       t_tools - t0)
 """

@@ -8,6 +8,7 @@ back in EPSG:31370, non-spatial tables as plain DataFrames, and the
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,63 @@ except ImportError:  # pragma: no cover - depends on the environment
     _USE_ARROW = False
 
 
+class DeferredTables(MutableMapping[str, pd.DataFrame]):
+    """Tables by name, each read from the file when first used.
+
+    Behaves as a dict of DataFrames: ``in``, ``len`` and iteration list every
+    table without reading any; looking one up reads it once.
+
+    Parameters
+    ----------
+    read : callable
+        ``read(name)`` returns the table ``name`` (or raises InputError).
+    names : iterable of str
+        The tables still to read.
+    """
+
+    def __init__(self, read: Callable[[str], pd.DataFrame], names=()) -> None:
+        self._read = read
+        self._frames: dict[str, pd.DataFrame | None] = dict.fromkeys(names)  # None: not read
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        frame = self._frames[name]
+        if frame is None:
+            frame = self._frames[name] = self._read(name)
+        return frame
+
+    def __setitem__(self, name: str, frame: pd.DataFrame) -> None:
+        self._frames[name] = frame
+
+    def __delitem__(self, name: str) -> None:
+        del self._frames[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._frames
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frames)
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def __repr__(self) -> str:
+        return f"DeferredTables({list(self._frames)})"
+
+    def defer(self, name: str) -> None:
+        """Add table ``name``, to be read when first used."""
+        self._frames[name] = None
+
+    @property
+    def pending(self) -> list[str]:
+        """Names of the tables not read yet."""
+        return [name for name, frame in self._frames.items() if frame is None]
+
+    def read_all(self) -> None:
+        """Read every table not read yet."""
+        for name in self.pending:
+            self[name]
+
+
 @dataclass
 class Dataset:
     """A loaded data set: spatial layers, tables and metadata.
@@ -41,14 +99,15 @@ class Dataset:
         Spatial layers by name, in EPSG:31370.
     tables : dict of str to pandas.DataFrame
         Non-spatial tables by name (``bevolking``, ``geboorten``,
-        ``capaciteitswijzigingen``, ``dataset_info``).
+        ``capaciteitswijzigingen``, ``dataset_info``); a :class:`DeferredTables`
+        when :func:`load_dataset` was asked to read them when first used.
     info : dict of str to str
         ``dataset_info`` key -> value.
     """
 
     path: Path
     layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: MutableMapping[str, pd.DataFrame] = field(default_factory=dict)
     info: dict[str, str] = field(default_factory=dict)
 
     def layer(self, name: str) -> gpd.GeoDataFrame:
@@ -114,13 +173,17 @@ class Dataset:
         return self.info.get("credit", "")
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, defer_tables: bool = False) -> Dataset:
     """Read every layer and table of a data-set GeoPackage.
 
     Parameters
     ----------
     path : str or pathlib.Path, optional
         The GeoPackage; default :data:`capacityplanner.paths.GHENT_GPKG`.
+    defer_tables : bool
+        Read the non-spatial tables (other than ``dataset_info``) when first
+        used instead of now: the desktop app draws its map without them. A
+        table that cannot be read then raises the InputError on that use.
 
     Returns
     -------
@@ -149,18 +212,14 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     if len(listed) == 0:
         raise InputError(f"Data set file {p} contains no layers.")
     ds = Dataset(path=p)
+    if defer_tables:
+        ds.tables = DeferredTables(lambda name: pd.DataFrame(_read(p, name, None)))
     for name, geometry_type in listed:
         name = str(name)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                frame = pyogrio.read_dataframe(
-                    p, layer=name, use_arrow=_USE_ARROW, read_geometry=geometry_type is not None
-                )
-        except Exception as exc:
-            raise InputError(
-                f"Layer '{name}' of data set file {p} cannot be read ({_short(exc)})."
-            ) from exc
+        if defer_tables and geometry_type is None and name != INFO_TABLE:
+            ds.tables.defer(name)
+            continue
+        frame = _read(p, name, geometry_type)
         if isinstance(frame, gpd.GeoDataFrame) and geometry_type is not None:
             if frame.crs is None:
                 raise InputError(f"Layer '{name}' of data set file {p} has no coordinate system.")
@@ -176,6 +235,20 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
             for k, v in zip(info["key"], info["value"], strict=False)
         }
     return ds
+
+
+def _read(p: Path, name: str, geometry_type: str | None) -> pd.DataFrame:
+    """Layer or table ``name`` of ``p`` (a GeoDataFrame when it has geometries)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return pyogrio.read_dataframe(
+                p, layer=name, use_arrow=_USE_ARROW, read_geometry=geometry_type is not None
+            )
+    except Exception as exc:
+        raise InputError(
+            f"Layer '{name}' of data set file {p} cannot be read ({_short(exc)})."
+        ) from exc
 
 
 def _short(exc: Exception) -> str:

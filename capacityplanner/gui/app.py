@@ -45,7 +45,8 @@ def create_main_window(
     """Set the language, load the Ghent data set (unless given) and build the window.
 
     A data set that cannot be loaded is reported in a message box; the window
-    opens empty.
+    opens empty. The Ghent data set's tables (population, births, capacity
+    changes) are read when first used: the map does not need them.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("capacityplanner")
@@ -56,7 +57,7 @@ def create_main_window(
         try:
             from capacityplanner.geodata.dataset import load_dataset
 
-            dataset = load_dataset()
+            dataset = load_dataset(defer_tables=True)
         except InputError as exc:
             _show_error(exc)
     window = MainWindow(dataset, languages)
@@ -94,9 +95,10 @@ def install_tools(window: MainWindow) -> dict[str, object]:
 def open_main_window(lang: str | None = None, dataset=None) -> MainWindow:
     """Build and show the main window; the planning tools follow once the map is drawn.
 
-    The map is painted first; the planning tools (and the libraries they import)
-    are installed on a later turn of the event loop, after the first paint, so the
-    city is on screen as soon as possible. ``window.tools`` is set once they are.
+    The map is painted first; the data set's remaining tables are read and the
+    planning tools (and the libraries they import) installed on later turns of
+    the event loop, after the first paint, so the city is on screen as soon as
+    possible. ``window.tools`` is set once they are.
 
     Parameters
     ----------
@@ -115,6 +117,9 @@ def open_main_window(lang: str | None = None, dataset=None) -> MainWindow:
     if not gc.isenabled():  # paused for the start-up by the command line (cli.main)
         window.after_first_paint(_resume_gc)
     if window.dataset is not None:
+        read_tables = getattr(window.dataset.tables, "read_all", None)  # DeferredTables
+        if read_tables is not None:
+            window.after_first_paint(read_tables)
         window.after_first_paint(lambda: install_tools(window))
     return window
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import shapely
-from rtree import index as rtree_index
 
 __all__ = ["SpatialIndex"]
 
@@ -35,6 +34,10 @@ class SpatialIndex:
     """
 
     def __init__(self, ids: Iterable[int] = (), geometries: Iterable = ()) -> None:
+        # rtree (and the libspatialindex it loads) is imported when the first index is
+        # built, at the first identify or selection: drawing the map does not need it
+        from rtree import index as rtree_index
+
         ids = np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.int64)
         geoms = np.asarray(list(geometries), dtype=object)
         self._bounds: dict[int, tuple[float, float, float, float]] = {}

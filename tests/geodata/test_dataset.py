@@ -280,3 +280,28 @@ def test_a_copy_loads_like_the_original(tmp_path, ds):
     assert np.isclose(
         other.table("bevolking")["population"].sum(), ds.table("bevolking")["population"].sum()
     )
+
+
+def test_tables_read_when_first_used_match_the_tables_read_at_once(tmp_path, ds):
+    copy = tmp_path / "copy.gpkg"
+    shutil.copy(paths.GHENT_GPKG, copy)
+    later = load_dataset(copy, defer_tables=True)
+    assert list(later.tables) == list(ds.tables)  # listed, in file order
+    assert later.info == ds.info and later.credit == ds.credit
+    assert set(later.tables.pending) == set(ds.tables) - {"dataset_info"}
+    assert "bevolking" in later.tables and "bevolking" in later.tables.pending
+    pd.testing.assert_frame_equal(later.table("bevolking"), ds.table("bevolking"))
+    assert "bevolking" not in later.tables.pending and "geboorten" in later.tables.pending
+    later.tables.read_all()
+    assert later.tables.pending == []
+    for name in ds.tables:
+        pd.testing.assert_frame_equal(later.tables[name], ds.tables[name])
+
+
+def test_a_table_that_cannot_be_read_later_raises_input_error(tmp_path):
+    copy = tmp_path / "copy.gpkg"
+    shutil.copy(paths.GHENT_GPKG, copy)
+    later = load_dataset(copy, defer_tables=True)
+    copy.write_bytes(b"gone\n" * 100)
+    with pytest.raises(InputError, match="'geboorten'"):
+        later.table("geboorten")

@@ -3,7 +3,7 @@
 import gc
 
 import pytest
-from ghent_window import ghent_dataset, needs_ghent  # noqa: F401 - fixture
+from ghent_window import needs_ghent
 
 from capacityplanner.gui.app import TOOL_MODULES
 
@@ -39,12 +39,14 @@ def test_tasks_given_after_the_first_paint_still_run(window, qtbot):
 
 
 @needs_ghent
-def test_the_app_opens_on_the_map_then_installs_every_planning_tool(qtbot, ghent_dataset):  # noqa: F811
+def test_the_app_opens_on_the_map_then_installs_every_planning_tool(qtbot):
+    from capacityplanner.geodata.dataset import load_dataset
     from capacityplanner.gui.app import open_main_window
 
+    dataset = load_dataset(defer_tables=True)  # as create_main_window reads it
     gc.disable()  # as the command line leaves it for the start-up
     try:
-        window = open_main_window(dataset=ghent_dataset)
+        window = open_main_window(dataset=dataset)
         qtbot.addWidget(window)
         assert window.isVisible()
         qtbot.waitUntil(lambda: bool(window.tools), timeout=60000)
@@ -54,9 +56,10 @@ def test_the_app_opens_on_the_map_then_installs_every_planning_tool(qtbot, ghent
         gc.unfreeze()
     assert window.canvas.painted
     assert list(window.tools) == list(TOOL_MODULES)
-    assert window.workspace is not None and window.workspace.dataset is ghent_dataset
+    assert window.workspace is not None and window.workspace.dataset is dataset
+    assert dataset.tables.pending == []  # read once the map was drawn
     assert window.attribute_table.layer_name == "wijken"
-    assert window.attribute_table.table_model.rowCount() == len(ghent_dataset.layers["wijken"])
+    assert window.attribute_table.table_model.rowCount() == len(dataset.layers["wijken"])
 
 
 def test_no_command_opens_the_app_without_building_the_command_parser(monkeypatch):
