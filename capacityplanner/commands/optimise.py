@@ -56,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "new site of minimum size) instead of failing",
     )
     parser.add_argument(
+        "--places-beyond-shortfall",
+        action="store_true",
+        help="p-median: build places beyond the shortfall wherever they shorten travel "
+        "(by default the plan adds at most the shortfall's places)",
+    )
+    parser.add_argument(
         "--min-places",
         action="append",
         metavar="FUNCTION=N",
@@ -148,6 +154,7 @@ def run_optimise(args: argparse.Namespace) -> int:
         "basis_with_bso": args.basis_with_bso,
         "brede_standard": args.brede_standard,
         "allow_unmet": args.allow_unmet,
+        "places_within_shortfall": not args.places_beyond_shortfall,
         "min_places": min_places,
         "time_limit": args.time_limit,
     }

@@ -35,6 +35,7 @@ DEFAULT_OPTIMISER: dict[str, Any] = {
     "brede_standard": False,
     "basis_with_bso": False,
     "allow_unmet": True,
+    "places_within_shortfall": True,
     "distance": "network",
     "max_distance": {},
     "time_limit": 120.0,
@@ -207,6 +208,7 @@ def plan_problem(workspace: Workspace, settings: dict[str, Any]):
         rule_brede_standard=bool(settings.get("brede_standard")),
         rule_basis_with_bso=bool(settings.get("basis_with_bso")),
         allow_unmet=bool(settings.get("allow_unmet", True)),
+        places_within_shortfall=bool(settings.get("places_within_shortfall", True)),
         time_limit=settings.get("time_limit"),
         **extra,
     )

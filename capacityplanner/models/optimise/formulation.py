@@ -160,6 +160,7 @@ class Formulation:
     demand: dict[str, np.ndarray] = field(default_factory=dict)
     objectives: dict[str, np.ndarray] = field(default_factory=dict)
     minimum: dict[str, float] = field(default_factory=dict)
+    places_cap: dict[str, float] = field(default_factory=dict)
 
     def program(self, cost: np.ndarray | None = None, offset: float = 0.0) -> LinearProgram:
         if cost is None:
@@ -222,6 +223,7 @@ def build_formulation(
         infeasibility explanation).
     """
     b = ModelBuilder()
+    places_cap: dict[str, float] = {}
     n_e, n_c = problem.n_existing, problem.n_candidates
     ex = problem.existing
     brede = add_brede_block(b, problem, levels, options)
@@ -336,6 +338,8 @@ def build_formulation(
         if options.model == "p-median":
             row = b.rows([float(options.p)], [float(options.p)])
             b.coef(np.full(n_c, row[0]), brede.o_cols, 1.0)
+            if options.places_within_shortfall:
+                places_cap = _shortfall_rows(b, problem, options, levels, blocks, demand)
 
     penalty = unmet_penalties(problem, options, levels)
     for lv in levels:
@@ -343,7 +347,7 @@ def build_formulation(
         b.objective("unmet_penalised", blk.u_cols, penalty[lv] * problem.weight[blk.u_point])
     form = Formulation(
         problem, options, levels, b, blocks, brede, z_cols, z_site, closure_offset, penalty,
-        demand=demand, minimum=minimum,
+        demand=demand, minimum=minimum, places_cap=places_cap,
     )  # fmt: skip
     for name in ("cost", "investment", "distance", "unmet", "unmet_children", "unmet_penalised",
                  "sites", "closure"):  # fmt: skip
@@ -370,6 +374,46 @@ def _minimum_rows(b: ModelBuilder, problem, options, levels, blocks, brede) -> d
                 b.coef(rows[blk.p_cand], blk.p_cols, 1.0)
             b.coef(rows, brede.y_cols[f], -value)
     return minimum
+
+
+def _shortfall_rows(b: ModelBuilder, problem, options, levels, blocks, demand) -> dict[str, float]:
+    """p-median: places added per function beyond its shortfall cost more than any trip.
+
+    Per planned function ``f`` a row ``added places - excess_f <= shortfall_f``
+    where the shortfall is the planned levels' whole children minus the
+    capacity of existing sites (each level at least 0) plus the places of
+    closable sites, raised to ``p`` new sites of minimum size where that is
+    more (those places are built anyway). ``excess_f`` counts, per place, twice the longest
+    (priority-weighted) distance plus one metre in the main objective: more than any place can
+    save in travel, less than the penalty of an unserved child. So places
+    beyond the shortfall are built only where children would otherwise go
+    without one. Returns the shortfall per function.
+    """
+    ex = problem.existing
+    closable = ex["status"].to_numpy(str) == "closable" if problem.n_existing else np.zeros(0, bool)
+    longest = max((float(problem.distances[lv].max()) for lv in levels), default=0.0)
+    longest *= max(float(np.max(problem.weight, initial=1.0)), 1.0)  # priority-weighted trips
+    caps: dict[str, float] = {}
+    for f in planned_functions(levels):
+        planned = [lv for lv in LEVELS_OF_FUNCTION[f] if lv in levels]
+        need = 0.0
+        for lv in planned:
+            held = ex[f"capacity_{lv}"].to_numpy(float) if problem.n_existing else np.zeros(0)
+            need += max(0.0, float(demand[lv].sum()) - float(held.sum()))
+            need += float(held[closable].sum())
+        caps[f] = float(np.ceil(need - 1e-9))
+        smallest = options.function_minimum(f, levels) + sum(
+            options.level_minimum(lv) for lv in planned
+        )
+        row = b.rows([-np.inf], [max(caps[f], float(options.p) * smallest)])[0]
+        excess = b.cols([0.0], [np.inf])
+        b.objective("unmet_penalised", excess, [2.0 * longest + 1.0])
+        b.coef([row], excess, -1.0)
+        for lv in planned:
+            blk = blocks[lv]
+            b.coef(np.full(blk.e_cols.size, row), blk.e_cols, 1.0)
+            b.coef(np.full(blk.p_cols.size, row), blk.p_cols, 1.0)
+    return caps
 
 
 def _rule_functions(function: str, options: PlanOptions) -> int:

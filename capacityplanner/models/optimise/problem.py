@@ -103,8 +103,8 @@ class PlanOptions:
         ``"cover-cost"`` (close the shortfall at least cost),
         ``"p-median"`` (exactly ``p`` new sites, each of at least the
         minimum size, least demand-weighted distance, then least cost;
-        expansions of existing sites that shorten travel are free in the
-        main objective, so give a budget to keep them in proportion),
+        with ``places_within_shortfall`` no more places added than the
+        shortfall),
         ``"max-cover"`` (most weighted children served within the budget
         and/or site limit) or ``"min-sites"`` (fewest new sites that close
         the gap, then the cheapest such plan).
@@ -173,6 +173,14 @@ class PlanOptions:
         Seconds for the whole solve.
     strong_linking : bool
         Add ``x_ij <= d_i y_j`` rows for new sites (tighter, usually faster).
+    places_within_shortfall : bool
+        ``p-median`` only: per function, the places built at new sites plus
+        those added at existing sites stay within the shortfall (demand of
+        the planned levels minus the capacity of existing sites, plus what
+        closable sites hold), or within ``p`` times the minimum size of a
+        new site where that is larger. Without it, every place that
+        shortens a trip is worth building, whatever it costs (a budget is
+        then the only limit).
     """
 
     model: str = "cover-cost"
@@ -192,6 +200,7 @@ class PlanOptions:
     mip_rel_gap: float = 0.0
     time_limit: float | None = None
     strong_linking: bool = True
+    places_within_shortfall: bool = True
 
     def validate(self, problem: PlanningProblem) -> tuple[str, ...]:
         """Check the options against ``problem``; return the levels to plan."""

@@ -88,6 +88,9 @@ class PlanResult:
     mip_gap : relative gap of the main objective (None without a plan).
     proven_optimal : True when every integer stage finished optimal with
         gap 0.
+    places_cap : p-median: most places the plan may add per function (its
+        shortfall, see ``PlanOptions.places_within_shortfall``); empty
+        otherwise.
     """
 
     model: str
@@ -111,6 +114,7 @@ class PlanResult:
     notes: list[str] = field(default_factory=list)
     minimum_places: dict[str, float] = field(default_factory=dict)
     unmet_penalty: dict[str, float] = field(default_factory=dict)
+    places_cap: dict[str, float] = field(default_factory=dict)
 
     @property
     def has_plan(self) -> bool:
@@ -197,6 +201,7 @@ def empty_result(form: Formulation, status: str, seconds: float, notes=None) -> 
         notes=list(notes or []),
         minimum_places=dict(form.minimum),
         unmet_penalty=dict(form.unmet_penalty),
+        places_cap=dict(form.places_cap),
     )
 
 

@@ -209,6 +209,28 @@ def _proof(result: PlanResult, lang: str) -> str:
     )
 
 
+def _places_cap(result: PlanResult, lang: str) -> list[str]:
+    """p-median: the shortfall, beyond which places are built only where needed."""
+    if not result.places_cap:
+        return []
+    parts = join_and(
+        [
+            f"{fmt_number(cap, lang)} ({FUNCTION_NAMES[lang][f]})"
+            for f, cap in result.places_cap.items()
+        ],
+        lang,
+    )
+    if lang == "nl":
+        return [
+            f"Het tekort is {parts} plaatsen; het plan bouwt er enkel meer bij waar kinderen "
+            "anders geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft."
+        ]
+    return [
+        f"The shortfall is {parts} places; the plan builds more only where children would "
+        "otherwise get no place or a new site needs its minimum size."
+    ]
+
+
 def _summary(result: PlanResult, lang: str) -> str:
     nl = lang == "nl"
     out: list[str] = []
@@ -253,6 +275,7 @@ def _summary(result: PlanResult, lang: str) -> str:
             if nl
             else f"This calculation does not plan the places for {names} on the new sites."
         )
+    out.extend(_places_cap(result, lang))
     out.extend(_costs(result, lang))
     travel = _travel(result, lang)
     if travel:

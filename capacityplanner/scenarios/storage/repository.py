@@ -354,7 +354,9 @@ class Repository:
             )
             conn.execute(_S.update().where(_S.c.parent == old).values(parent=new))
             for t in conn.execute(sa.select(_T).where(_T.c.scenario_id == row["id"])).mappings():
-                frames.rename_identifier(conn, t["table_name"], identifier(new, t["role"], t["key"]))
+                frames.rename_identifier(
+                    conn, t["table_name"], identifier(new, t["role"], t["key"])
+                )
         log.info("renamed scenario %r to %r in %s", old, new, self.display_url)
 
     def delete(self, name: str) -> None:
