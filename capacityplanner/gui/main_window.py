@@ -248,17 +248,18 @@ class MainWindow(QMainWindow):
 
         Work the first view of the map does not need (filling the attribute
         table, installing the planning tools) waits for it, so the city is on
-        screen as early as possible. Tasks run in the order they were given.
+        screen as early as possible. Tasks run in the order they were given, and
+        not at all once the window is gone.
         """
         if self.canvas.painted:
-            QTimer.singleShot(0, task)
+            QTimer.singleShot(0, self, task)
         else:
             self._after_paint.append(task)
 
     def _run_after_first_paint(self) -> None:
         tasks, self._after_paint = self._after_paint, []
         for task in tasks:  # one event each: a failing task does not stop the others
-            QTimer.singleShot(0, task)
+            QTimer.singleShot(0, self, task)
 
     # -- actions ------------------------------------------------------------
     def set_tool(self, tool: Tool) -> None:
