@@ -245,11 +245,13 @@ class MapCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        self.paint(painter)
-        painter.end()
-        if not self.painted:
-            self.painted = True
-            self.firstPainted.emit()
+        try:
+            self.paint(painter)
+        finally:
+            painter.end()
+            if not self.painted:  # even after a failed paint: what waits for it still runs
+                self.painted = True
+                self.firstPainted.emit()
 
     def paint(self, painter: QPainter) -> None:
         """Draw background, layers, rubber band, scale bar and north arrow."""
