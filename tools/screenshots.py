@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["nl", "en"], default="nl")
     args = parser.parse_args(argv)
+    # The app keeps its default project (and autosave) in the working folder: use a
+    # scratch one, so a run leaves nothing behind for the next run to offer to recover.
+    os.chdir(tempfile.mkdtemp(prefix="capacityplanner-screenshots-"))
 
     from PySide6.QtWidgets import QApplication
 
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     print(path)
     model.clear_selection()
     _planning_shots(app, window, suffix)
-    window.close()
+    # no window.close(): the optimiser result is unsaved work, and closing would ask
     return 0
 
 
