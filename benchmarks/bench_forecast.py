@@ -35,19 +35,28 @@ def main() -> None:
     params = ForecastParams()
     workspace = Workspace(dataset, params)
     stadsdeel = dict(zip(workspace.wijken["wijknr"], workspace.wijken["stadsdeel"], strict=True))
-    args = (dataset.table("bevolking"), dataset.table("geboorten"), stadsdeel, params,
-            workspace.housing_projects())
+    args = (
+        dataset.table("bevolking"),
+        dataset.table("geboorten"),
+        stadsdeel,
+        params,
+        workspace.housing_projects(),
+    )
     sector_inputs = build_inputs(*args, level="sector")
     wijk_inputs = build_inputs(*args, level="wijk")
     shape = (3, sector_inputs.n_areas, 25, params.end_year - params.base_year + 2)
     print(f"population array (variants, areas, ages, years): {shape}")
     print(f"projection, sector level: {median_ms(lambda: project(sector_inputs, params)):.1f} ms")
     print(f"projection, wijk level:   {median_ms(lambda: project(wijk_inputs, params)):.1f} ms")
-    print(f"inputs + projection, sector level: "
-          f"{median_ms(lambda: project(build_inputs(*args, level='sector'), params)):.1f} ms")
+    print(
+        f"inputs + projection, sector level: "
+        f"{median_ms(lambda: project(build_inputs(*args, level='sector'), params)):.1f} ms"
+    )
     workspace.forecast("sector")
-    print(f"balance, one school year (cached projection): "
-          f"{median_ms(lambda: workspace.balance(2024, 2018)):.1f} ms")
+    print(
+        f"balance, one school year (cached projection): "
+        f"{median_ms(lambda: workspace.balance(2024, 2018)):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

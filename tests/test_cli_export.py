@@ -83,12 +83,29 @@ def test_export_from_a_stored_scenario_in_english(tmp_path, capsys):
     assert main(["scenario", "new", "Basis 2024", "--db", db]) == 0
     out = tmp_path / "report.pdf"
     status = main(
-        ["--lang", "en", "export", "report", "--scenario", "Basis 2024", "--db", db,
-         "--level", "secundair", "--year", "2024", "--out", str(out)]
+        [
+            "--lang",
+            "en",
+            "export",
+            "report",
+            "--scenario",
+            "Basis 2024",
+            "--db",
+            db,
+            "--level",
+            "secundair",
+            "--year",
+            "2024",
+            "--out",
+            str(out),
+        ]
     )
     assert status == 0
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Basis 2024" in text
     assert "Illustrative" in text or "illustrative" in text
-    assert main(["export", "map", "--scenario", "Nope", "--db", db, "--out", str(tmp_path / "m.pdf")]) == 2
+    assert (
+        main(["export", "map", "--scenario", "Nope", "--db", db, "--out", str(tmp_path / "m.pdf")])
+        == 2
+    )
     assert "Nope" in capsys.readouterr().err

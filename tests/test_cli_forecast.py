@@ -16,12 +16,25 @@ def run_json(capsys, *argv):
 
 @pytest.mark.parametrize(
     ("level", "as_of", "published"),
-    [("basis", 2018, 1912), ("secundair", 2018, 4268), ("basis", 2021, 717), ("secundair", 2021, 2264)],
+    [
+        ("basis", 2018, 1912),
+        ("secundair", 2018, 4268),
+        ("basis", 2021, 717),
+        ("secundair", 2021, 2264),
+    ],
 )
 def test_balance_reproduces_the_published_2024_shortfalls(capsys, level, as_of, published):
     result = run_json(
-        capsys, "balance", "--year", "2024", "--level", level, "--by", "city",
-        "--capacity-as-of", str(as_of),
+        capsys,
+        "balance",
+        "--year",
+        "2024",
+        "--level",
+        level,
+        "--by",
+        "city",
+        "--capacity-as-of",
+        str(as_of),
     )
     assert result["year"] == 2024 and result["level"] == level
     assert result["shortfall"] == pytest.approx(published, rel=0.01)
@@ -100,8 +113,16 @@ def test_parameters_change_the_result(capsys, tmp_path):
     params.write_text("[inflow_share]\nsecundair = 0.40\n")
     base = run_json(capsys, "balance", "--year", "2024", "--level", "secundair", "--by", "city")
     less = run_json(
-        capsys, "balance", "--year", "2024", "--level", "secundair", "--by", "city",
-        "--params", str(params),
+        capsys,
+        "balance",
+        "--year",
+        "2024",
+        "--level",
+        "secundair",
+        "--by",
+        "city",
+        "--params",
+        str(params),
     )
     assert less["demand"] < base["demand"]
     assert less["provenance"]["params"]["inflow_share"]["secundair"] == 0.40

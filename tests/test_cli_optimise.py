@@ -15,8 +15,16 @@ def optimise(capsys, *argv):
 
 def test_at_most_three_new_sites_within_budget_with_proof(capsys):
     status, plan = optimise(
-        capsys, "--level", "secundair", "--year", "2024", "--sites", "3",
-        "--budget", "80000000", "--allow-unmet",
+        capsys,
+        "--level",
+        "secundair",
+        "--year",
+        "2024",
+        "--sites",
+        "3",
+        "--budget",
+        "80000000",
+        "--allow-unmet",
     )
     assert status == 0
     assert plan["status"] == "optimal" and plan["proven_optimal"] is True
@@ -33,7 +41,13 @@ def test_at_most_three_new_sites_within_budget_with_proof(capsys):
 
 def test_brede_standard_makes_every_new_site_a_brede_site(capsys):
     status, plan = optimise(
-        capsys, "--level", "secundair", "--sites", "2", "--brede-standard", "--allow-unmet",
+        capsys,
+        "--level",
+        "secundair",
+        "--sites",
+        "2",
+        "--brede-standard",
+        "--allow-unmet",
     )
     assert status == 0
     new = [s for s in plan["sites"] if s["kind"] == "new"]

@@ -135,8 +135,12 @@ def main() -> int:
     """Extract, translate and compile; return the number of untranslated strings."""
     texts = all_translations()
     bin_dir = Path(sys.executable).parent
-    sources = sorted(str(p) for d in ("gui", "render") for p in (ROOT / "capacityplanner" / d).glob("*.py"))
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
+    sources = sorted(
+        str(p) for d in ("gui", "render") for p in (ROOT / "capacityplanner" / d).glob("*.py")
+    )
+    subprocess.run(
+        [str(bin_dir / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True
+    )
     tree = ET.parse(TS)
     root = tree.getroot()
     root.set("language", "nl_BE")

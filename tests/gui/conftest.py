@@ -28,5 +28,3 @@ def window(qtbot, qapp, dataset):
     win.canvas.zoom_full()
     yield win
     languages.set_language("nl")
-
-

@@ -30,16 +30,36 @@ def test_expanding_a_school_changes_its_wijk_and_the_city(tmp_path, capsys, data
     with open_repository(db) as repo:
         scenario = repo.load("uitbreiding")
         extra = pd.DataFrame(
-            [{"site_id": school["site_id"], "layer": "scholen_basis", "level": "lager",
-              "places": 200, "school_year": 2026, "project": "test", "status": "gepland",
-              "illustrative": 0}]
+            [
+                {
+                    "site_id": school["site_id"],
+                    "layer": "scholen_basis",
+                    "level": "lager",
+                    "places": 200,
+                    "school_year": 2026,
+                    "project": "test",
+                    "status": "gepland",
+                    "illustrative": 0,
+                }
+            ]
         )
         scenario.capacity_changes = pd.concat([scenario.capacity_changes, extra], ignore_index=True)
         repo.save(scenario)
 
     def lager(name, year, by="city"):
-        argv = ["balance", "--year", str(year), "--level", "lager", "--by", by,
-                "--scenario", name, "--db", db]
+        argv = [
+            "balance",
+            "--year",
+            str(year),
+            "--level",
+            "lager",
+            "--by",
+            by,
+            "--scenario",
+            name,
+            "--db",
+            db,
+        ]
         return cli_json(capsys, *argv)
 
     assert lager("uitbreiding", 2026)["capacity"] == lager("basis", 2026)["capacity"] + 200
@@ -57,8 +77,26 @@ def test_expanding_a_school_changes_its_wijk_and_the_city(tmp_path, capsys, data
     for name in ("basis", "uitbreiding"):
         assert main(["run", name, "--no-plan", "--db", db]) == 0
     capsys.readouterr()
-    assert main(["scenario", "diff", "basis", "uitbreiding", "--table", "balance", "--year", "2026",
-                 "--level", "lager", "--db", db, "--json"]) == 0
+    assert (
+        main(
+            [
+                "scenario",
+                "diff",
+                "basis",
+                "uitbreiding",
+                "--table",
+                "balance",
+                "--year",
+                "2026",
+                "--level",
+                "lager",
+                "--db",
+                db,
+                "--json",
+            ]
+        )
+        == 0
+    )
     diff = json.loads(capsys.readouterr().out)
     assert "uitbreiding" in json.dumps(diff)
 
@@ -68,8 +106,13 @@ def test_run_stores_a_plan_with_its_proof(tmp_path, dataset):
     from capacityplanner.scenarios.defaults import scenario_from_dataset
 
     scenario = scenario_from_dataset("plan", dataset)
-    scenario.params["optimiser"] = {"levels": ["secundair"], "year": 2024, "sites": 3,
-                                    "distance": "straight", "brede_standard": True}
+    scenario.params["optimiser"] = {
+        "levels": ["secundair"],
+        "year": 2024,
+        "sites": 3,
+        "distance": "straight",
+        "brede_standard": True,
+    }
     run_scenario(scenario, dataset)
     with open_repository(db) as repo:
         repo.save(scenario)
@@ -94,8 +137,13 @@ def test_a_plan_made_in_the_workspace_is_saved_with_the_scenario(tmp_path, datas
 
     scenario = scenario_from_dataset("met plan", dataset)
     workspace = workspace_from_scenario(scenario, dataset)
-    settings = {"levels": ["secundair"], "year": 2024, "sites": 2, "distance": "straight",
-                "budget": None}
+    settings = {
+        "levels": ["secundair"],
+        "year": 2024,
+        "sites": 2,
+        "distance": "straight",
+        "budget": None,
+    }
     workspace.set_plan(plan_results(workspace, settings), settings)
     update_scenario(scenario, workspace)
     with open_repository(str(tmp_path / "p.gpkg")) as repo:

@@ -118,9 +118,20 @@ def test_balance_difference_is_second_minus_first():
     from capacityplanner.scenarios.model import Scenario as Sc
 
     def sc(name, values):
-        return Sc(name=name, results={"balance": pd.DataFrame(
-            {"wijknr": [1, 2], "level": ["lager", "lager"], "year": [2026, 2026],
-             "balance": values, "shortfall": [0.0, 0.0]})})
+        return Sc(
+            name=name,
+            results={
+                "balance": pd.DataFrame(
+                    {
+                        "wijknr": [1, 2],
+                        "level": ["lager", "lager"],
+                        "year": [2026, 2026],
+                        "balance": values,
+                        "shortfall": [0.0, 0.0],
+                    }
+                )
+            },
+        )
 
     table = compare_balance([sc("a", [10.0, -5.0]), sc("b", [210.0, -5.0])], year=2026)
     diff = balance_difference(table, "lager", "a", "b", 2026).set_index("wijknr")
