@@ -3,22 +3,22 @@
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="206" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="224" />
         <source>Layer:</source>
         <translation>Laag:</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="207" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="225" />
         <source>Zoom to selection</source>
         <translation>Zoom naar selectie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="208" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="226" />
         <source>Clear selection</source>
         <translation>Selectie wissen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/attribute_table.py" line="277" />
+        <location filename="../../capacityplanner/gui/attribute_table.py" line="301" />
         <source>%1 of %2 selected</source>
         <translation>%1 van %2 geselecteerd</translation>
     </message>
@@ -741,13 +741,13 @@
 <context>
     <name>FindBox</name>
     <message>
-        <location filename="../../capacityplanner/gui/find.py" line="126" />
+        <location filename="../../capacityplanner/gui/find.py" line="142" />
         <source>Find a street or wijk…</source>
         <extracomment>Searchable (layer, name field) pairs.</extracomment>
         <translation>Zoek een straat of wijk…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/find.py" line="127" />
+        <location filename="../../capacityplanner/gui/find.py" line="143" />
         <source>Type a street name or a wijk name and press Enter</source>
         <translation>Typ een straatnaam of wijknaam en druk op Enter</translation>
     </message>
@@ -921,52 +921,52 @@
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="83" />
+        <location filename="../../capacityplanner/gui/identify.py" line="84" />
         <source>Click a feature on the map with the identify tool.</source>
         <translation>Klik met het identificatiegereedschap op een object op de kaart.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="85" />
+        <location filename="../../capacityplanner/gui/identify.py" line="86" />
         <source>feature</source>
         <translation>object</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="93" />
+        <location filename="../../capacityplanner/gui/identify.py" line="94" />
         <source>What it is</source>
         <translation>Wat het is</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="94" />
+        <location filename="../../capacityplanner/gui/identify.py" line="95" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="94" />
+        <location filename="../../capacityplanner/gui/identify.py" line="95" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="96" />
+        <location filename="../../capacityplanner/gui/identify.py" line="97" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="87" />
+        <location filename="../../capacityplanner/gui/identify.py" line="88" />
         <source>Illustrative: generated data, not a real site or capacity</source>
         <translation>Illustratief: gegenereerde gegevens, geen echte locatie of capaciteit</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="89" />
+        <location filename="../../capacityplanner/gui/identify.py" line="90" />
         <source>Open data</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="112" />
+        <location filename="../../capacityplanner/gui/identify.py" line="113" />
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/identify.py" line="112" />
+        <location filename="../../capacityplanner/gui/identify.py" line="113" />
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
@@ -1124,33 +1124,33 @@
 <context>
     <name>LayerTree</name>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="190" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="191" />
         <source>Illustrative data: generated, not real locations or capacities.</source>
         <translation>Illustratieve gegevens: gegenereerd, geen echte locaties of capaciteiten.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="218" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="219" />
         <source>Move layer up</source>
         <translation>Laag omhoog</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="219" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="220" />
         <source>Move layer down</source>
         <translation>Laag omlaag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="220" />
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="260" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="221" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="261" />
         <source>Style…</source>
         <translation>Stijl…</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="221" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="222" />
         <source>Change the style of the selected layer</source>
         <translation>De stijl van de geselecteerde laag wijzigen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/layer_tree.py" line="259" />
+        <location filename="../../capacityplanner/gui/layer_tree.py" line="260" />
         <source>Zoom to layer</source>
         <translation>Zoom naar laag</translation>
     </message>
@@ -1276,143 +1276,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../capacityplanner/gui/app.py" line="23" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="275" />
+        <location filename="../../capacityplanner/gui/app.py" line="24" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="318" />
         <source>Something went wrong: %1</source>
         <translation>Er ging iets mis: %1</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/app.py" line="27" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="277" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="290" />
+        <location filename="../../capacityplanner/gui/app.py" line="28" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="320" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="336" />
         <location filename="../../capacityplanner/gui/scenario_manager.py" line="139" />
         <source>Ghent capacity planner</source>
         <translation>Capaciteitsplanner Gent</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="217" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="232" />
         <source>Nothing found for “%1”.</source>
-        <extracomment>The data, parameters and edits every view computes from (None without data).</extracomment>
         <translation>Niets gevonden voor “%1”.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="291" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="337" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="292" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="338" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="293" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="339" />
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="294" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="340" />
         <source>Panels</source>
         <translation>Panelen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="295" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="341" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="296" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="342" />
         <source>Zoom to full extent</source>
         <translation>Zoom naar volledige kaart</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="297" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="343" />
         <source>Zoom to layer</source>
         <translation>Zoom naar laag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="298" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="344" />
         <source>Zoom to selection</source>
         <translation>Zoom naar selectie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="299" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="345" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="300" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="346" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="302" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="348" />
         <source>Pan</source>
         <translation>Verschuiven</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="302" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="348" />
         <source>Drag the map; the wheel zooms</source>
         <translation>Sleep de kaart; het muiswiel zoomt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="303" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="349" />
         <source>Zoom box</source>
         <translation>Zoomkader</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="303" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="349" />
         <source>Drag a rectangle to zoom in</source>
         <translation>Sleep een rechthoek om in te zoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="305" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="318" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="351" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="364" />
         <source>Identify</source>
         <translation>Identificeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="306" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="352" />
         <source>Click a feature to see what it is and where it comes from</source>
         <translation>Klik op een object om te zien wat het is en waar het vandaan komt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="309" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="355" />
         <source>Select</source>
         <translation>Selecteren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="310" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="356" />
         <source>Click or drag to select features of the current layer; Shift adds</source>
         <translation>Klik of sleep om objecten van de huidige laag te selecteren; Shift voegt toe</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="316" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="362" />
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="317" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="363" />
         <source>Attribute table</source>
         <translation>Attributentabel</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="319" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="365" />
         <source>Map tools</source>
         <translation>Kaartgereedschap</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="322" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="368" />
         <source>⚠ Illustrative data: schools, childcare, youth sites and demographics are generated</source>
         <translation>⚠ Illustratieve gegevens: scholen, opvang, jeugd en demografie zijn gegenereerd</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="327" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="373" />
         <source>These layers are generated by a documented script and are not real; import the city's data to replace them.</source>
         <translation>Deze lagen zijn gegenereerd door een gedocumenteerd script en zijn niet echt; importeer de gegevens van de stad om ze te vervangen.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="341" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="388" />
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
