@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["MainWindow"]
 
+#: Milliseconds the start-up work waits for the first paint of the map; after that
+#: it runs anyway (a window opened minimised or off screen is not painted).
+FIRST_PAINT_WAIT_MS = 3000
+
 DEFAULT_CREDIT = "Bron: Stad Gent (data.stad.gent), Provincies in Cijfers, Informatie Vlaanderen"
 
 
@@ -249,12 +253,16 @@ class MainWindow(QMainWindow):
         Work the first view of the map does not need (filling the attribute
         table, installing the planning tools) waits for it, so the city is on
         screen as early as possible. Tasks run in the order they were given, and
-        not at all once the window is gone.
+        not at all once the window is gone. If the map is not drawn within
+        :data:`FIRST_PAINT_WAIT_MS` (e.g. the window opened minimised), they run
+        then.
         """
         if self.canvas.painted:
             QTimer.singleShot(0, self, task)
-        else:
-            self._after_paint.append(task)
+            return
+        if not self._after_paint:
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_after_first_paint)
+        self._after_paint.append(task)
 
     def _run_after_first_paint(self) -> None:
         tasks, self._after_paint = self._after_paint, []

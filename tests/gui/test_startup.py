@@ -38,6 +38,20 @@ def test_tasks_given_after_the_first_paint_still_run(window, qtbot):
     qtbot.waitUntil(lambda: ran == ["late"])
 
 
+def test_start_up_work_runs_even_when_the_map_is_never_drawn(qtbot, qapp, dataset, monkeypatch):
+    from capacityplanner.gui import main_window
+    from capacityplanner.gui.main_window import MainWindow
+
+    monkeypatch.setattr(main_window, "FIRST_PAINT_WAIT_MS", 50)
+    window = MainWindow(dataset)  # never shown, as when the app opens minimised
+    qtbot.addWidget(window)
+    ran = []
+    window.after_first_paint(lambda: ran.append("tools"))
+    qtbot.waitUntil(lambda: ran == ["tools"], timeout=5000)
+    assert not window.canvas.painted
+    assert window.attribute_table.layer_name == "wijken"  # the table filled too
+
+
 @needs_ghent
 def test_the_app_opens_on_the_map_then_installs_every_planning_tool(qtbot):
     from capacityplanner.geodata.dataset import load_dataset
