@@ -135,6 +135,8 @@ class OptimiserDialog(QDialog):
         self.bso_check = QCheckBox(self)
         self.unmet_check = QCheckBox(self)
         self.unmet_check.setChecked(True)
+        self.shortfall_check = QCheckBox(self)
+        self.shortfall_check.setChecked(True)
         self.mode_box = QComboBox(self)
         self.mode_box.addItem("network", "network")
         self.mode_box.addItem("straight", "straight")
@@ -161,7 +163,7 @@ class OptimiserDialog(QDialog):
         for label, widget in zip(self.form_labels, rows, strict=False):
             label.setBuddy(widget)
             self.form.addRow(label, widget)
-        for box in (self.brede_check, self.bso_check, self.unmet_check):
+        for box in (self.brede_check, self.bso_check, self.unmet_check, self.shortfall_check):
             self.form.addRow("", box)
 
         self.progress_bar = QProgressBar(self)
@@ -252,6 +254,13 @@ class OptimiserDialog(QDialog):
         self.brede_check.setText(self.tr("Every new site is a brede site (city standard)"))
         self.bso_check.setText(self.tr("Every new basis school gets out-of-school care"))
         self.unmet_check.setText(self.tr("Leave unreachable children unserved instead of failing"))
+        self.shortfall_check.setText(self.tr("Build no more places than the shortfall needs"))
+        self.shortfall_check.setToolTip(
+            self.tr(
+                "Shortest travel: places beyond the shortfall are built only where children "
+                "would otherwise get no place or a new site needs its minimum size"
+            )
+        )
         self.run_button.setText(self.tr("Run"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
@@ -269,6 +278,7 @@ class OptimiserDialog(QDialog):
     def _model_changed(self) -> None:
         p_median = self.model_box.currentData() == "p-median"
         self.sites_spin.setMinimum(1 if p_median else 0)
+        self.shortfall_check.setEnabled(p_median)
         self.form_labels[6].setText(
             self.tr("Number of new sites") if p_median else self.tr("At most new sites")
         )
@@ -290,6 +300,7 @@ class OptimiserDialog(QDialog):
             brede_standard=self.brede_check.isChecked(),
             basis_with_bso=self.bso_check.isChecked(),
             allow_unmet=self.unmet_check.isChecked(),
+            places_within_shortfall=self.shortfall_check.isChecked(),
             distance=self.mode_box.currentData(),
             candidate_layer=self.candidate_box.currentData() or CANDIDATE_LAYER,
             time_limit=float(self.time_spin.value()),
@@ -309,6 +320,7 @@ class OptimiserDialog(QDialog):
         self.brede_check.setChecked(request.brede_standard)
         self.bso_check.setChecked(request.basis_with_bso)
         self.unmet_check.setChecked(request.allow_unmet)
+        self.shortfall_check.setChecked(request.places_within_shortfall)
         self.mode_box.setCurrentIndex(max(self.mode_box.findData(request.distance), 0))
         self.refresh_candidate_layers()
         index = self.candidate_box.findData(request.candidate_layer)

@@ -48,6 +48,9 @@ class PlanRequest:
         Share of fixed cost saved per extra function on one site.
     brede_standard, basis_with_bso, allow_unmet : bool
         City rules and whether demand may stay unserved.
+    places_within_shortfall : bool
+        p-median: build places beyond the shortfall only where children would
+        otherwise have none (see ``PlanOptions.places_within_shortfall``).
     distance : {"network", "straight"}
     candidate_layer : str
         Workspace layer holding the candidate sites.
@@ -65,6 +68,7 @@ class PlanRequest:
     brede_standard: bool = False
     basis_with_bso: bool = False
     allow_unmet: bool = True
+    places_within_shortfall: bool = True
     distance: str = "network"
     candidate_layer: str = CANDIDATE_LAYER
     time_limit: float | None = 120.0
@@ -82,6 +86,7 @@ class PlanRequest:
             "brede_standard": bool(self.brede_standard),
             "basis_with_bso": bool(self.basis_with_bso),
             "allow_unmet": bool(self.allow_unmet),
+            "places_within_shortfall": bool(self.places_within_shortfall),
             "distance": self.distance,
             "max_distance": {lv: float(self.max_distance) for lv in levels}
             if self.max_distance

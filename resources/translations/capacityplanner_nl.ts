@@ -1277,141 +1277,142 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../capacityplanner/gui/app.py" line="24" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="318" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="326" />
         <source>Something went wrong: %1</source>
         <translation>Er ging iets mis: %1</translation>
     </message>
     <message>
         <location filename="../../capacityplanner/gui/app.py" line="28" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="320" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="336" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="328" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="344" />
         <location filename="../../capacityplanner/gui/scenario_manager.py" line="139" />
         <source>Ghent capacity planner</source>
         <translation>Capaciteitsplanner Gent</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="232" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="236" />
         <source>Nothing found for “%1”.</source>
+        <extracomment>Milliseconds the start-up work waits for the first paint of the map; after that it runs anyway (a window opened minimised or off screen is not painted).</extracomment>
         <translation>Niets gevonden voor “%1”.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="337" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="345" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="338" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="346" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="339" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="347" />
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="340" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="348" />
         <source>Panels</source>
         <translation>Panelen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="341" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="349" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="342" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="350" />
         <source>Zoom to full extent</source>
         <translation>Zoom naar volledige kaart</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="343" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="351" />
         <source>Zoom to layer</source>
         <translation>Zoom naar laag</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="344" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="352" />
         <source>Zoom to selection</source>
         <translation>Zoom naar selectie</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="345" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="353" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="346" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="354" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="348" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="356" />
         <source>Pan</source>
         <translation>Verschuiven</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="348" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="356" />
         <source>Drag the map; the wheel zooms</source>
         <translation>Sleep de kaart; het muiswiel zoomt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="349" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="357" />
         <source>Zoom box</source>
         <translation>Zoomkader</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="349" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="357" />
         <source>Drag a rectangle to zoom in</source>
         <translation>Sleep een rechthoek om in te zoomen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="351" />
-        <location filename="../../capacityplanner/gui/main_window.py" line="364" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="359" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="372" />
         <source>Identify</source>
         <translation>Identificeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="352" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="360" />
         <source>Click a feature to see what it is and where it comes from</source>
         <translation>Klik op een object om te zien wat het is en waar het vandaan komt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="355" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="363" />
         <source>Select</source>
         <translation>Selecteren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="356" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="364" />
         <source>Click or drag to select features of the current layer; Shift adds</source>
         <translation>Klik of sleep om objecten van de huidige laag te selecteren; Shift voegt toe</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="362" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="370" />
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="363" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="371" />
         <source>Attribute table</source>
         <translation>Attributentabel</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="365" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="373" />
         <source>Map tools</source>
         <translation>Kaartgereedschap</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="368" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="376" />
         <source>⚠ Illustrative data: schools, childcare, youth sites and demographics are generated</source>
         <translation>⚠ Illustratieve gegevens: scholen, opvang, jeugd en demografie zijn gegenereerd</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="373" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="381" />
         <source>These layers are generated by a documented script and are not real; import the city's data to replace them.</source>
         <translation>Deze lagen zijn gegenereerd door een gedocumenteerd script en zijn niet echt; importeer de gegevens van de stad om ze te vervangen.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/main_window.py" line="388" />
+        <location filename="../../capacityplanner/gui/main_window.py" line="396" />
         <source>Scale 1:%1</source>
         <translation>Schaal 1:%1</translation>
     </message>
@@ -1419,236 +1420,246 @@
 <context>
     <name>OptimiserDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="213" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="415" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="215" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="427" />
         <source>Propose sites</source>
         <extracomment>Phrases of the solver's progress messages, translated in the dialog.</extracomment>
         <translation>Sites voorstellen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="215" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="217" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="216" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="218" />
         <source>Levels</source>
         <translation>Niveaus</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="217" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
         <source>Target school year</source>
         <translation>Doelschooljaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="218" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="220" />
         <source>Maximum distance</source>
         <translation>Maximale afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="220" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
         <source>Budget (million EUR)</source>
         <translation>Budget (miljoen EUR)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
         <source>New sites</source>
         <translation>Nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="224" />
         <source>Brede-site saving</source>
         <translation>Besparing brede site</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="225" />
         <source>Candidate sites</source>
         <translation>Kandidaatsites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="224" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="226" />
         <source>Time limit</source>
         <translation>Tijdslimiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="229" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
         <source>Close the shortfall at least cost</source>
         <translation>Het tekort wegwerken tegen de laagste kost</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="230" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="232" />
         <source>Shortest travel with a fixed number of new sites</source>
         <translation>Kortste verplaatsing met een vast aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="233" />
         <source>Serve the most children within a budget</source>
         <translation>Zoveel mogelijk kinderen bedienen binnen een budget</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="232" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="234" />
         <source>Fewest new sites that close the shortfall</source>
         <translation>Zo weinig mogelijk nieuwe sites die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="238" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="240" />
         <source>Childcare (kinderopvang)</source>
         <translation>Kinderopvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="239" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="241" />
         <source>Nursery (kleuter)</source>
         <translation>Kleuteronderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="240" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="242" />
         <source>Primary (lager)</source>
         <translation>Lager onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="241" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="243" />
         <source>Secondary (secundair)</source>
         <translation>Secundair onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="242" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="244" />
         <source>Out-of-school care (bso)</source>
         <translation>Buitenschoolse opvang (bso)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="243" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="245" />
         <source>Youth work (jeugd)</source>
         <translation>Jeugdwerk</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="247" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
         <source>Along the streets</source>
         <translation>Langs de straten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="248" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="250" />
         <source>Straight line x detour factor (fast)</source>
         <translation>Hemelsbreed x omwegfactor (snel)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="251" />
         <source>default per level</source>
         <translation>standaard per niveau</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="250" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="251" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="252" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="253" />
         <source>no limit</source>
         <translation>geen limiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="252" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
         <source>Every new site is a brede site (city standard)</source>
         <translation>Elke nieuwe site is een brede site (stedelijke standaard)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="253" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
         <source>Every new basis school gets out-of-school care</source>
         <translation>Elke nieuwe basisschool krijgt buitenschoolse opvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
         <source>Leave unreachable children unserved instead of failing</source>
         <translation>Onbereikbare kinderen onbediend laten in plaats van te falen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="257" />
+        <source>Build no more places than the shortfall needs</source>
+        <translation>Niet meer plaatsen bouwen dan het tekort vraagt</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="260" />
+        <source>Shortest travel: places beyond the shortfall are built only where children would otherwise get no place or a new site needs its minimum size</source>
+        <translation>Kortste afstand: plaatsen boven het tekort komen er enkel waar kinderen anders geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="264" />
         <source>Run</source>
         <translation>Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="265" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="257" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="261" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="270" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="262" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="271" />
         <source>Propose sites...</source>
         <translation>Sites voorstellen...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="264" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
         <source>Let the optimiser propose new and expanded sites that close the shortfall</source>
         <translation>Laat de optimalisatie nieuwe en uitgebreide sites voorstellen die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="275" />
         <source>Clear the plan from the map</source>
         <translation>Plan van de kaart halen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="267" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="276" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="283" />
         <source>Number of new sites</source>
         <translation>Aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="283" />
         <source>At most new sites</source>
         <translation>Hoogstens nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="338" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="350" />
         <source>Cancelling...</source>
         <translation>Bezig met annuleren...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="382" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="394" />
         <source>Cancelled before the solve started.</source>
         <translation>Geannuleerd voor de berekening begon.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="392" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="400" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="404" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="412" />
         <source>No plan exists with these settings.</source>
         <translation>Met deze instellingen bestaat er geen plan.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="397" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="409" />
         <source>Plan ready: proven optimal.</source>
         <translation>Plan klaar: bewezen optimaal.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="398" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="410" />
         <source>Plan ready: the time limit was reached before the proof.</source>
         <translation>Plan klaar: de tijdslimiet was bereikt voor het bewijs.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="399" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="411" />
         <source>Cancelled: showing the best plan found so far.</source>
         <translation>Geannuleerd: het beste plan tot nu toe wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="401" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="413" />
         <source>The solver stopped before it found any plan.</source>
         <translation>De rekenmotor stopte voor hij een plan vond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="410" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="422" />
         <source>The optimiser failed: %1</source>
         <translation>De optimalisatie mislukte: %1</translation>
     </message>

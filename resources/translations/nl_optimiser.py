@@ -51,6 +51,8 @@ NL = {
     "no limit": "geen limiet",
     "Every new site is a brede site (city standard)": "Elke nieuwe site is een brede site (stedelijke standaard)",
     "Every new basis school gets out-of-school care": "Elke nieuwe basisschool krijgt buitenschoolse opvang",
+    "Build no more places than the shortfall needs": "Niet meer plaatsen bouwen dan het tekort vraagt",
+    "Shortest travel: places beyond the shortfall are built only where children would otherwise get no place or a new site needs its minimum size": "Kortste afstand: plaatsen boven het tekort komen er enkel waar kinderen anders geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft",
     "Leave unreachable children unserved instead of failing": (
         "Onbereikbare kinderen onbediend laten in plaats van te falen"
     ),

@@ -151,3 +151,20 @@ def test_every_string_of_the_planning_tools_has_a_dutch_text():
     missing = sorted(found - set(dutch_texts()))
     assert len(found) > 150
     assert missing == []
+
+
+def test_p_median_shortfall_limit_is_a_choice_of_the_dialog(ghent_window, workspace):
+    from capacityplanner.scenarios.session import plan_problem
+
+    dialog = _dialog(ghent_window, workspace)
+    assert not dialog.shortfall_check.isEnabled()  # cover-cost has no use for it
+    dialog.model_box.setCurrentIndex(dialog.model_box.findData("p-median"))
+    assert dialog.shortfall_check.isEnabled() and dialog.shortfall_check.isChecked()
+    assert dialog.shortfall_check.text() == "Niet meer plaatsen bouwen dan het tekort vraagt"
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("straight"))
+    dialog.sites_spin.setValue(2)
+    _problem, options = plan_problem(workspace, dialog.request().settings())
+    assert options.model == "p-median" and options.places_within_shortfall is True
+    dialog.shortfall_check.setChecked(False)
+    _problem, options = plan_problem(workspace, dialog.request().settings())
+    assert options.places_within_shortfall is False
