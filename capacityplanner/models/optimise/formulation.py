@@ -339,7 +339,7 @@ def build_formulation(
             row = b.rows([float(options.p)], [float(options.p)])
             b.coef(np.full(n_c, row[0]), brede.o_cols, 1.0)
             if options.places_within_shortfall:
-                places_cap = _shortfall_rows(b, problem, options, levels, blocks, demand)
+                places_cap = _shortfall_rows(b, problem, options, levels, blocks, demand, closable)
 
     penalty = unmet_penalties(problem, options, levels)
     for lv in levels:
@@ -376,7 +376,9 @@ def _minimum_rows(b: ModelBuilder, problem, options, levels, blocks, brede) -> d
     return minimum
 
 
-def _shortfall_rows(b: ModelBuilder, problem, options, levels, blocks, demand) -> dict[str, float]:
+def _shortfall_rows(
+    b: ModelBuilder, problem, options, levels, blocks, demand, closable: np.ndarray
+) -> dict[str, float]:
     """p-median: places added per function beyond its shortfall cost more than any trip.
 
     Per planned function ``f`` a row ``added places - excess_f <= shortfall_f``
@@ -390,7 +392,6 @@ def _shortfall_rows(b: ModelBuilder, problem, options, levels, blocks, demand) -
     without one. Returns the shortfall per function.
     """
     ex = problem.existing
-    closable = ex["status"].to_numpy(str) == "closable" if problem.n_existing else np.zeros(0, bool)
     longest = max((float(problem.distances[lv].max()) for lv in levels), default=0.0)
     longest *= max(float(np.max(problem.weight, initial=1.0)), 1.0)  # priority-weighted trips
     caps: dict[str, float] = {}

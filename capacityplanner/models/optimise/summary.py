@@ -213,20 +213,14 @@ def _places_cap(result: PlanResult, lang: str) -> list[str]:
     """p-median: the shortfall, beyond which places are built only where needed."""
     if not result.places_cap:
         return []
-    parts = join_and(
-        [
-            f"{fmt_number(cap, lang)} ({FUNCTION_NAMES[lang][f]})"
-            for f, cap in result.places_cap.items()
-        ],
-        lang,
-    )
+    parts = join_and([_level_places(v, f, lang) for f, v in result.places_cap.items()], lang)
     if lang == "nl":
         return [
-            f"Het tekort is {parts} plaatsen; het plan bouwt er enkel meer bij waar kinderen "
-            "anders geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft."
+            f"Het tekort is {parts}; het plan bouwt er enkel meer bij waar kinderen anders "
+            "geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft."
         ]
     return [
-        f"The shortfall is {parts} places; the plan builds more only where children would "
+        f"The shortfall is {parts}; the plan builds more only where children would "
         "otherwise get no place or a new site needs its minimum size."
     ]
 
