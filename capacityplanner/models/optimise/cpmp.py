@@ -17,9 +17,12 @@ over customer-site pairs.
 With whole-number demands and capacities, a Lagrangian phase comes first
 (:mod:`.cpmp_lagrange`): its bound and heuristic often prove the optimum
 outright; otherwise it closes sites, opens sites and drops customer-site
-pairs that cannot take part in any solution cheaper than the incumbent, and
-HiGHS searches the reduced model for a cheaper solution, with the incumbent
-cost as objective cutoff. When it finds none, the incumbent is optimal.
+pairs that cannot take part in any solution cheaper than the incumbent.
+The branch and bound over open sites (:mod:`.cpmp_branch`) then searches
+the reduced model for a cheaper solution; when it finds none, the
+incumbent is optimal. HiGHS's own branch and bound on the reduced model,
+with the incumbent cost as objective cutoff, is the alternative (and the
+fallback should a node LP fail).
 """
 
 from __future__ import annotations
@@ -27,8 +30,13 @@ from __future__ import annotations
 import time
 
 import numpy as np
-import scipy.sparse as sp
 
+from capacityplanner.models.optimise.cpmp_branch import (
+    LpTrouble,
+    assign_exactly,
+    branch_on_sites,
+    single_assignment_model,
+)
 from capacityplanner.models.optimise.cpmp_lagrange import (
     assign_to_sites,
     lagrangian_bound,
@@ -37,62 +45,6 @@ from capacityplanner.models.optimise.cpmp_lagrange import (
 from capacityplanner.models.optimise.mip import LocationSolution, solve_mip
 
 __all__ = ["solve_cpmp"]
-
-
-def _model(
-    cost: np.ndarray,
-    demand: np.ndarray,
-    capacity: np.ndarray,
-    p: int,
-    ii: np.ndarray,
-    jj: np.ndarray,
-) -> tuple:
-    """Sparse single-assignment model over the pairs ``(ii, jj)``."""  # fmt: skip
-    n, m = cost.shape
-    nx = ii.size
-    x_col = m + np.arange(nx)
-    r_cap_x, r_cap_y = n + jj, n + np.arange(m)
-    r_link = n + m + np.arange(nx)
-    r_p = n + m + nx
-    rows = np.concatenate([ii, r_cap_x, r_cap_y, r_link, r_link, np.full(m, r_p)])
-    cols = np.concatenate([x_col, x_col, np.arange(m), x_col, jj, np.arange(m)])
-    vals = np.concatenate(
-        [np.ones(nx), demand[ii], -capacity, np.ones(nx), -np.ones(nx), np.ones(m)]
-    )
-    matrix = sp.csc_matrix((vals, (rows, cols)), shape=(r_p + 1, m + nx))
-    row_lower = np.concatenate([np.ones(n), np.full(m + nx, -np.inf), [p]])
-    row_upper = np.concatenate([np.ones(n), np.zeros(m + nx), [p]])
-    col_cost = np.concatenate([np.zeros(m), cost[ii, jj]])
-    return col_cost, matrix, row_lower, row_upper
-
-
-def _assign_exact(
-    cost: np.ndarray,
-    demand: np.ndarray,
-    capacity: np.ndarray,
-    sites: np.ndarray,
-    threads: int | None,
-) -> tuple[float, np.ndarray | None]:
-    """Cheapest single assignment to the open ``sites`` (a small HiGHS MIP)."""  # fmt: skip
-    n = cost.shape[0]
-    sub_cap = capacity[sites]
-    ii, kk = np.nonzero(demand[:, None] <= sub_cap[None, :])
-    k = sites.size
-    col_cost, matrix, row_lower, row_upper = _model(cost[:, sites], demand, sub_cap, k, ii, kk)
-    ncol = k + ii.size
-    lower = np.concatenate([np.ones(k), np.zeros(ii.size)])
-    run = solve_mip(
-        col_cost, matrix, row_lower, row_upper, lower, np.ones(ncol), np.ones(ncol, dtype=bool),
-        abs_gap=0.999, time_limit=1.0, threads=threads,
-    )  # fmt: skip
-    if run.values is None:
-        return np.inf, None
-    x = run.values[k:] > 0.5
-    where = np.full(n, -1)
-    where[ii[x]] = sites[kk[x]]
-    if (where < 0).any():
-        return np.inf, None
-    return float(cost[np.arange(n), where].sum()), where
 
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
@@ -110,6 +62,7 @@ def solve_cpmp(
     time_limit: float | None = None,
     threads: int | None = None,
     lagrangian: bool = True,
+    branch_sites: bool = True,
 ) -> LocationSolution:
     """Solve the capacitated p-median problem to proven optimality.
 
@@ -131,7 +84,11 @@ def solve_cpmp(
     lagrangian : bool
         Run the Lagrangian phase (bound, heuristic, fixing) first when the
         demands and capacities are whole numbers; False sends the full model
-        straight to HiGHS.
+        straight to the search.
+    branch_sites : bool
+        Search with the branch and bound over open sites
+        (:mod:`.cpmp_branch`); False hands the reduced model to HiGHS's own
+        branch and bound (also the fallback if a node LP fails).
 
     Returns
     -------
@@ -156,7 +113,9 @@ def solve_cpmp(
     keep = fits
     if lagrangian and _lagrange_applies(demand, capacity, n, m):
         ii, jj = np.nonzero(fits)
-        col_cost, matrix, row_lower, row_upper = _model(cost, demand, capacity, p, ii, jj)
+        col_cost, matrix, row_lower, row_upper = single_assignment_model(
+            cost, demand, capacity, p, ii, jj
+        )
         ncol = m + ii.size
         lp = solve_mip(
             col_cost, matrix, row_lower, row_upper, np.zeros(ncol), np.ones(ncol),
@@ -176,21 +135,22 @@ def solve_cpmp(
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
         lag = lagrangian_bound(
             np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-            start=start, step=2.0, upper=upper, assignment=incumbent,
+            start=start, step=2.0, upper=upper, assignment=incumbent, iterations=100,
         )  # fmt: skip
         upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
         if lower <= upper - margin and incumbent is not None:
             costly = np.where(fits, cost, np.inf)
-            for sites in lag.open_sets[:2]:
+            for sites in lag.open_sets[:1]:
                 obj, where = assign_to_sites(costly, demand, capacity, sites)
                 if where is not None:
                     obj, where = swap_sites(costly, demand, capacity, where, p)
                     if obj < upper:
                         upper, incumbent = obj, where
-            for sites in [np.unique(incumbent), *lag.open_sets[:1]]:
-                obj, assignment = _assign_exact(cost, demand, capacity, sites, threads)
-                if obj < upper:
-                    upper, incumbent = obj, assignment
+            obj, assignment, _ = assign_exactly(
+                cost, demand, capacity, np.unique(incumbent), time_limit=1.0, threads=threads
+            )
+            if obj < upper:
+                upper, incumbent = obj, assignment
             if upper < lag.upper:
                 lag = lagrangian_bound(
                     np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
@@ -212,8 +172,23 @@ def solve_cpmp(
             }
             if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
                 return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+    if branch_sites:
+        deadline = None if time_limit is None else began + time_limit
+        try:
+            out = branch_on_sites(
+                cost, demand, capacity, p, keep, y_lower=y_lower, y_upper=y_upper, upper=upper,
+                assignment=incumbent, margin=margin, deadline=deadline, threads=threads,
+            )  # fmt: skip
+        except LpTrouble as trouble:
+            stats["site_search"] = f"stopped: {trouble}"
+        else:
+            stats |= out.stats
+            bound = out.bound if out.proven else max(out.bound, lower)
+            return _answer(cost, out.assignment, out.upper, bound, out.proven, began, stats, p)
     ii, jj = np.nonzero(keep)
-    col_cost, matrix, row_lower, row_upper = _model(cost, demand, capacity, p, ii, jj)
+    col_cost, matrix, row_lower, row_upper = single_assignment_model(
+        cost, demand, capacity, p, ii, jj
+    )
     ncol = m + ii.size
     stats |= {"columns": ncol, "nonzeros": int(matrix.nnz)}
     left = None if time_limit is None else max(time_limit - (time.perf_counter() - began), 0.01)
