@@ -1,0 +1,83 @@
+"""Branch and bound over open sites for the capacitated p-median problem."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from capacityplanner.geodata.orlib import read_pmedcap
+from capacityplanner.models.optimise import cpmp_branch
+from capacityplanner.models.optimise.cpmp import solve_cpmp
+
+PMEDCAP = (Path(__file__).parents[2] / "../shared/benchmarks/pmedcap").resolve()
+needs_orlib = pytest.mark.skipif(
+    not (PMEDCAP / "pmedcap08.txt").exists(),
+    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
+)
+
+
+def _tight_instance(seed: int, n: int = 30, p: int = 4):
+    """Planar instance, sites at the customers, capacities 8 % above demand / p."""
+    rng = np.random.default_rng(seed)
+    xy = rng.integers(0, 100, size=(n, 2)).astype(float)
+    cost = np.floor(np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1)))
+    demand = rng.integers(1, 20, size=n).astype(float)
+    capacity = np.full(n, np.ceil(demand.sum() / p * 1.08))
+    return cost, demand, capacity, p
+
+
+def _check_feasible(solution, demand, capacity, p):
+    served = np.bincount(solution.assignment, weights=demand, minlength=capacity.size)
+    assert np.all(served <= capacity)
+    assert set(solution.assignment) <= set(solution.open_sites)
+    assert solution.open_sites.size == p
+
+
+@pytest.mark.parametrize("seed", [1, 12, 18])
+def test_site_search_matches_highs_on_tight_instances(seed):
+    # These instances leave a gap after the Lagrangian phase, so the site
+    # search branches; HiGHS on the full model is the independent reference.
+    cost, demand, capacity, p = _tight_instance(seed)
+    reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
+    assert reference.proven_optimal
+    for lagrangian in (True, False):
+        solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian)
+        assert solution.proven_optimal
+        assert solution.objective == reference.objective
+        assert solution.stats["nodes"] >= 1
+        _check_feasible(solution, demand, capacity, p)
+
+
+@needs_orlib
+def test_pmedcap08_proven_by_the_site_search():
+    # The LP opens two groups of three sites half-way (bound 768.7, optimum
+    # 820); the search branches on those groups and proves the optimum.
+    inst = read_pmedcap(PMEDCAP / "pmedcap08.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+    assert solution.proven_optimal
+    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["group_branches"] > 0
+    _check_feasible(solution, inst.demand, inst.capacity, inst.p)
+
+
+@needs_orlib
+def test_time_limit_returns_a_solution_and_a_valid_bound():
+    inst = read_pmedcap(PMEDCAP / "pmedcap08.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p, time_limit=0.6)
+    assert not solution.proven_optimal
+    assert solution.bound <= inst.best_known <= solution.objective
+    assert 0 < solution.gap < 0.1
+    _check_feasible(solution, inst.demand, inst.capacity, inst.p)
+
+
+@needs_orlib
+def test_failed_node_lp_falls_back_to_highs(monkeypatch):
+    def fail(self, lo, hi, rows):
+        raise cpmp_branch.LpTrouble("Numerical difficulties")
+
+    monkeypatch.setattr(cpmp_branch._NodeLp, "solve", fail)
+    inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+    assert solution.proven_optimal
+    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["site_search"] == "stopped: Numerical difficulties"
