@@ -41,11 +41,28 @@ def test_capacity_forces_a_farther_site():
     not (PMEDCAP / "pmedcap09.txt").exists(),
     reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
 )
-def test_pmedcap09_gap_closed_by_the_reduced_model():
-    # The Lagrangian bound stays below the optimum here, so the answer rests
-    # on the site and pair fixing plus the reduced HiGHS model.
+def test_pmedcap09_gap_closed_by_the_search_on_the_lp_reduced_model():
+    # The LP bound stays below the optimum; the site search on the model
+    # reduced by the LP's reduced costs closes the gap without the
+    # Lagrangian phase.
     inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
     solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+    assert solution.proven_optimal
+    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["lp_bound"] < inst.best_known - 1
+    assert solution.stats["lp_reduced_search"]["status"] == "optimal"
+    assert "lagrangian_bound" not in solution.stats
+
+
+@pytest.mark.skipif(
+    not (PMEDCAP / "pmedcap09.txt").exists(),
+    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
+)
+def test_pmedcap09_gap_closed_by_highs_on_the_lagrangian_reduced_model():
+    # Without the site search: the Lagrangian bound stays below the optimum,
+    # so the answer rests on its site and pair fixing plus HiGHS.
+    inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p, branch_sites=False)
     assert solution.proven_optimal
     assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
     assert solution.stats["lagrangian_bound"] < inst.best_known - 1
@@ -78,8 +95,10 @@ def test_fixing_never_cuts_off_the_optimum(seed):
     demand = rng.integers(1, 10, size=n).astype(float)
     capacity = np.full(m, np.ceil(demand.sum() / p * 1.1))
     expected = _brute_force(cost, demand, capacity, p)
-    for lagrangian in (True, False):
-        solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian)
+    for lagrangian, branch_sites in [(True, True), (True, False), (False, True), (False, False)]:
+        solution = solve_cpmp(
+            cost, demand, capacity, p, lagrangian=lagrangian, branch_sites=branch_sites
+        )
         assert solution.proven_optimal
         assert solution.objective == expected
         served = np.bincount(solution.assignment, weights=demand, minlength=m)

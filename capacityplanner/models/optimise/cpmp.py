@@ -46,6 +46,9 @@ from capacityplanner.models.optimise.mip import LocationSolution, solve_mip
 
 __all__ = ["solve_cpmp"]
 
+_QUICK_SOLVES = 100  # LP solves of the search before the Lagrangian phase
+_QUICK_GAP = 0.03  # that search runs when the root LP is this close to the incumbent
+
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
     """Whole-number demands and capacities with a knapsack table of modest size."""
@@ -130,48 +133,69 @@ def solve_cpmp(
             upper, incumbent = assign_to_sites(cost, demand, capacity, lp_open)
             if incumbent is not None and float(lp.objective) <= upper - margin:
                 upper, incumbent = swap_sites(
-                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p
+                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p, near=5
                 )
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
-        lag = lagrangian_bound(
-            np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-            start=start, step=2.0, upper=upper, assignment=incumbent, iterations=100,
-        )  # fmt: skip
-        upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
-        if lower <= upper - margin and incumbent is not None:
-            costly = np.where(fits, cost, np.inf)
-            for sites in lag.open_sets[:1]:
-                obj, where = assign_to_sites(costly, demand, capacity, sites)
-                if where is not None:
-                    obj, where = swap_sites(costly, demand, capacity, where, p)
-                    if obj < upper:
-                        upper, incumbent = obj, where
-            obj, assignment, _ = assign_exactly(
-                cost, demand, capacity, np.unique(incumbent), time_limit=1.0, threads=threads
-            )
-            if obj < upper:
-                upper, incumbent = obj, assignment
-            if upper < lag.upper:
-                lag = lagrangian_bound(
-                    np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-                    start=lag.multipliers, step=0.0, upper=upper, assignment=incumbent,
-                    iterations=1,
-                )  # fmt: skip
-        stats |= {
-            "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
-            "lagrangian_iterations": lag.iterations,
-            "lagrangian_seconds": round(time.perf_counter() - began, 4),
-        }  # fmt: skip
-        if np.isfinite(upper):
-            y_upper[lag.closed_fixed] = 0.0
-            y_lower[lag.open_fixed] = 1.0
-            keep = fits & (lag.pair_bound <= upper - margin) & (y_upper > 0)[None, :]
-            stats |= {
-                "sites_closed": int(lag.closed_fixed.size),
-                "sites_opened": int(lag.open_fixed.size),
-            }
-            if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
+            if incumbent is not None and float(lp.objective) > upper - margin:
                 return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+            if incumbent is not None and branch_sites and lp.objective >= (1 - _QUICK_GAP) * upper:
+                deadline = None if time_limit is None else began + time_limit
+                quick = _search_lp_reduced(
+                    cost, demand, capacity, p, fits, lp, (col_cost, matrix, ii, jj),
+                    upper, incumbent, margin, deadline, threads,
+                )  # fmt: skip
+                if quick is not None:
+                    stats["lp_reduced_search"] = quick.stats
+                    if (
+                        quick.proven
+                        or quick.stats.get("status") == "time_limit"
+                        and (deadline is not None and time.perf_counter() > deadline)
+                    ):
+                        return _answer(
+                            cost, quick.assignment, quick.upper, max(quick.bound, lower),
+                            quick.proven, began, stats, p,
+                        )  # fmt: skip
+                    upper, incumbent = quick.upper, quick.assignment
+        if lagrangian:
+            lag = lagrangian_bound(
+                np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
+                start=start, step=2.0, upper=upper, assignment=incumbent, iterations=100,
+            )  # fmt: skip
+            upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
+            if lower <= upper - margin and incumbent is not None:
+                costly = np.where(fits, cost, np.inf)
+                for sites in lag.open_sets[:1]:
+                    obj, where = assign_to_sites(costly, demand, capacity, sites)
+                    if where is not None:
+                        obj, where = swap_sites(costly, demand, capacity, where, p, near=5)
+                        if obj < upper:
+                            upper, incumbent = obj, where
+                obj, assignment, _ = assign_exactly(
+                    cost, demand, capacity, np.unique(incumbent), time_limit=1.0, threads=threads
+                )
+                if obj < upper:
+                    upper, incumbent = obj, assignment
+                if upper < lag.upper:
+                    lag = lagrangian_bound(
+                        np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
+                        start=lag.multipliers, step=0.0, upper=upper, assignment=incumbent,
+                        iterations=1,
+                    )  # fmt: skip
+            stats |= {
+                "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
+                "lagrangian_iterations": lag.iterations,
+                "lagrangian_seconds": round(time.perf_counter() - began, 4),
+            }  # fmt: skip
+            if np.isfinite(upper):
+                y_upper[lag.closed_fixed] = 0.0
+                y_lower[lag.open_fixed] = 1.0
+                keep = fits & (lag.pair_bound <= upper - margin) & (y_upper > 0)[None, :]
+                stats |= {
+                    "sites_closed": int(lag.closed_fixed.size),
+                    "sites_opened": int(lag.open_fixed.size),
+                }
+                if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
+                    return _answer(cost, incumbent, upper, upper, True, began, stats, p)
     if branch_sites:
         deadline = None if time_limit is None else began + time_limit
         try:
@@ -212,6 +236,37 @@ def solve_cpmp(
         return _answer(cost, incumbent, upper, upper, True, began, stats, p)
     bound = max(lower, min(run.bound, upper) if run.bound is not None else -np.inf)
     return _answer(cost, incumbent, upper, bound, False, began, stats, p)
+
+
+def _search_lp_reduced(
+    cost, demand, capacity, p, fits, lp, model, upper, incumbent, margin, deadline, threads
+):
+    """Site search on the model reduced by the root LP's reduced costs.
+
+    Sites and customer-site pairs whose reduced cost exceeds the gap between
+    the incumbent and the LP bound are left out, and the search gets a budget
+    of ``_QUICK_SOLVES`` LP solves. With the LP within ``_QUICK_GAP`` of the
+    incumbent most instances end here, without the Lagrangian phase; the
+    others go on to it with the incumbent this found. Returns ``None`` if a
+    node LP fails.
+    """
+    col_cost, matrix, ii, jj = model
+    m = cost.shape[1]
+    reduced = col_cost - matrix.T @ lp.row_duals
+    gap = upper - margin - float(lp.objective)
+    y_upper = np.where((reduced[:m] > gap) & (lp.values[:m] < 1e-9), 0.0, 1.0)
+    drop = (reduced[m:] > gap) & (lp.values[m:] < 1e-9)
+    keep = fits.copy()
+    keep[ii[drop], jj[drop]] = False
+    keep &= (y_upper > 0)[None, :]
+    try:
+        return branch_on_sites(
+            cost, demand, capacity, p, keep, y_lower=np.zeros(m), y_upper=y_upper, upper=upper,
+            assignment=incumbent, margin=margin, deadline=deadline, solve_limit=_QUICK_SOLVES,
+            threads=threads,
+        )  # fmt: skip
+    except LpTrouble:
+        return None
 
 
 def _open_sites(assignment: np.ndarray, p: int, m: int) -> np.ndarray:

@@ -351,6 +351,7 @@ def branch_on_sites(
     assignment: np.ndarray | None,
     margin: float,
     deadline: float | None = None,
+    solve_limit: int | None = None,
     threads: int | None = None,
 ) -> BranchOutcome:
     """Search the open-site sets for a solution cheaper than ``upper - margin``.
@@ -415,6 +416,9 @@ def branch_on_sites(
     while stack:
         lo, hi, parent, rows = stack.pop()
         if deadline is not None and time.perf_counter() > deadline:
+            return stop(parent)
+        if solve_limit is not None and lp.solves >= solve_limit:
+            stack.append((lo, hi, parent, rows))
             return stop(parent)
         cut = upper - margin
         if parent > cut:
@@ -485,6 +489,9 @@ def branch_on_sites(
             for side in (0, 1):
                 share = y[j] if side == 0 else 1.0 - y[j]
                 if pseudo_count[side, j] < _RELIABLE:
+                    if solve_limit is not None and lp.solves >= solve_limit:
+                        stack.append((lo, hi, z, rows))
+                        return stop(z)
                     lo2, hi2 = lo.copy(), hi.copy()
                     lo2[j] = hi2[j] = float(side)
                     child, _ = lp.solve(lo2, hi2, rows)
