@@ -16,13 +16,13 @@ needs_orlib = pytest.mark.skipif(
 )
 
 
-def _tight_instance(seed: int, n: int = 30, p: int = 4):
-    """Planar instance, sites at the customers, capacities 8 % above demand / p."""
+def _tight_instance(seed: int, n: int = 30, m: int = 30, p: int = 4):
+    """Planar instance, sites at the first ``m`` customers, capacities 8 % above demand / p."""
     rng = np.random.default_rng(seed)
     xy = rng.integers(0, 100, size=(n, 2)).astype(float)
-    cost = np.floor(np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1)))
+    cost = np.floor(np.hypot(*(xy[:, None, :] - xy[None, :m, :]).transpose(2, 0, 1)))
     demand = rng.integers(1, 20, size=n).astype(float)
-    capacity = np.full(n, np.ceil(demand.sum() / p * 1.08))
+    capacity = np.full(m, np.ceil(demand.sum() / p * 1.08))
     return cost, demand, capacity, p
 
 
@@ -33,18 +33,19 @@ def _check_feasible(solution, demand, capacity, p):
     assert solution.open_sites.size == p
 
 
-@pytest.mark.parametrize("seed", [1, 12, 18])
-def test_site_search_matches_highs_on_tight_instances(seed):
+@pytest.mark.parametrize(("seed", "sites"), [(1, 30), (12, 30), (18, 30), (1, 12), (7, 12)])
+def test_site_search_matches_highs_on_tight_instances(seed, sites):
     # These instances leave a gap after the Lagrangian phase, so the site
     # search branches; HiGHS on the full model is the independent reference.
-    cost, demand, capacity, p = _tight_instance(seed)
+    cost, demand, capacity, p = _tight_instance(seed, m=sites)
     reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
     assert reference.proven_optimal
     for lagrangian in (True, False):
         solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian)
         assert solution.proven_optimal
         assert solution.objective == reference.objective
-        assert solution.stats["nodes"] >= 1
+        searched = solution.stats.get("lp_reduced_search", solution.stats)
+        assert searched["nodes"] >= 1
         _check_feasible(solution, demand, capacity, p)
 
 
@@ -81,3 +82,19 @@ def test_failed_node_lp_falls_back_to_highs(monkeypatch):
     assert solution.proven_optimal
     assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
     assert solution.stats["site_search"] == "stopped: Numerical difficulties"
+
+
+def test_group_branch_set_opens_a_fractional_number_of_sites():
+    # Sites 0 and 1 share customer 0 and open 0.75 sites together; site 2
+    # (0.25 open) lies as close to that customer, but adding it makes the
+    # number whole (1.0), and branching on a whole number would repeat the
+    # node forever. The group itself is returned instead.
+    m = 3
+    y = np.array([0.25, 0.5, 0.25])
+    ii = np.array([0, 0, 1])
+    jj = np.array([0, 1, 2])
+    x = np.array([0.25, 0.5, 0.25])
+    cost = np.array([[5.0, 9.0, 7.0], [8.0, 8.0, 0.0]])
+    group = cpmp_branch._fractional_group(np.r_[y, x], m, ii, jj, np.arange(m), cost)
+    assert list(group) == [0, 1]
+    assert 0 < y[group].sum() % 1 < 1

@@ -12,7 +12,8 @@ This search branches on the sites only:
   (the half-open groups), the node branches on the number of open sites in
   that group and the sites near it (``<= floor`` or ``>= ceil``);
   otherwise on one site, chosen by reliability branching (strong branching
-  until a site has pseudo-costs, then its pseudo-costs);
+  on up to six sites nearest one half until a site has pseudo-costs, then
+  its pseudo-costs);
 * a node whose LP opens whole sites ``S`` is settled: a Lagrangian bound of
   the assignment to ``S`` (one 0/1 knapsack per site, multipliers from the
   node LP) or else the exact assignment (a small HiGHS MIP) decides whether
@@ -50,6 +51,7 @@ __all__ = [
 _MS = highspy.HighsModelStatus
 _FRACTIONAL = 1e-6
 _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are trusted
+_STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
 
 
@@ -262,19 +264,21 @@ def _fractional_group(values, m, ii, jj, frac, cost):
     number of open sites is furthest from a whole number is widened to
     every site at most as far (summed over the group's customers) as its
     farthest member, so that the branch cannot be dodged by moving the
-    half-open sites next door.
+    half-open sites next door; when the widened set opens a whole number of
+    sites, the group itself is returned. Either way the number of open sites
+    in the returned set is fractional, so both branches cut the LP solution.
     """
     x = values[m:]
     is_frac = np.zeros(m, dtype=bool)
     is_frac[frac] = True
     split = (x > _FRACTIONAL) & is_frac[jj]
     n = cost.shape[0]
-    graph = sp.coo_matrix((np.ones(split.sum()), (ii[split], m + jj[split])), shape=(n + m, n + m))
+    graph = sp.coo_matrix((np.ones(split.sum()), (ii[split], n + jj[split])), shape=(n + m, n + m))
     _, label = connected_components(graph.tocsr(), directed=False)
     y = values[:m]
     best, best_score = None, 1e-6
-    for lab in np.unique(label[m + frac]):
-        group = frac[label[m + frac] == lab]
+    for lab in np.unique(label[n + frac]):
+        group = frac[label[n + frac] == lab]
         if group.size < 2:
             continue
         total = y[group].sum()
@@ -285,7 +289,11 @@ def _fractional_group(values, m, ii, jj, frac, cost):
         return None
     customers = np.unique(ii[split & np.isin(jj, best)])
     spread = cost[customers].sum(axis=0)
-    return np.flatnonzero(spread <= spread[best].max() + 1e-9)
+    wide = np.flatnonzero(spread <= spread[best].max() + 1e-9)
+    total = y[wide].sum()
+    if min(total - np.floor(total), np.ceil(total) - total) > 1e-6:
+        return wide
+    return best  # the sites next door make the number whole: branch on the group itself
 
 
 def _violated_covers(values, m, col_of, weight, size):
@@ -484,10 +492,15 @@ def branch_on_sites(
             continue
         score = np.empty(frac.size)
         forced = False
+        may_probe = np.zeros(frac.size, dtype=bool)
+        may_probe[np.argsort(np.abs(y[frac] - 0.5), kind="stable")[:_STRONG_CANDIDATES]] = True
         for pos, j in enumerate(frac):
             gains = []
             for side in (0, 1):
                 share = y[j] if side == 0 else 1.0 - y[j]
+                if pseudo_count[side, j] < _RELIABLE and not may_probe[pos]:
+                    gains.append(share)  # no estimate yet: the fraction itself
+                    continue
                 if pseudo_count[side, j] < _RELIABLE:
                     if solve_limit is not None and lp.solves >= solve_limit:
                         stack.append((lo, hi, z, rows))
