@@ -14,15 +14,23 @@ Assignments that can never occur (a customer whose demand exceeds a site's
 capacity) are left out. The model is one sparse matrix built without loops
 over customer-site pairs.
 
-With whole-number demands and capacities, a Lagrangian phase comes first
-(:mod:`.cpmp_lagrange`): its bound and heuristic often prove the optimum
-outright; otherwise it closes sites, opens sites and drops customer-site
-pairs that cannot take part in any solution cheaper than the incumbent.
-The branch and bound over open sites (:mod:`.cpmp_branch`) then searches
-the reduced model for a cheaper solution; when it finds none, the
-incumbent is optimal. HiGHS's own branch and bound on the reduced model,
-with the incumbent cost as objective cutoff, is the alternative (and the
-fallback should a node LP fail).
+With whole-number demands and capacities the solve goes in stages, each
+ending it when the incumbent is proven:
+
+1. the LP relaxation; its largest sites, assigned and improved by local
+   moves, give the incumbent;
+2. when the LP is within 3 % of the incumbent, a short branch and bound
+   over open sites (:mod:`.cpmp_branch`) on the model reduced by the LP's
+   reduced costs;
+3. a Lagrangian phase (:mod:`.cpmp_lagrange`): its bound and heuristic,
+   then it closes sites, opens sites and drops customer-site pairs that
+   cannot take part in any solution cheaper than the incumbent;
+4. the branch and bound over open sites on that reduced model; when it
+   finds no cheaper solution, the incumbent is optimal.
+
+HiGHS's own branch and bound on the reduced model, with the incumbent cost
+as objective cutoff, is the alternative (and the fallback should a node LP
+fail).
 """
 
 from __future__ import annotations
