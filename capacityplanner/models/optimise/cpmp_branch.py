@@ -37,7 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from capacityplanner.models.optimise.cpmp_lagrange import _backtrack, _knapsacks
+from capacityplanner.models.optimise.cpmp_lagrange import knapsack_items, site_knapsacks
 from capacityplanner.models.optimise.mip import solve_mip
 
 __all__ = [
@@ -333,12 +333,12 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
     best = -np.inf
     for _ in range(_SETTLE_STEPS + 1):
         value = np.where(allowed, lam[:, None] - c, -np.inf)
-        kv, took = _knapsacks(value, weight, cap, keep=True)
+        kv, took = site_knapsacks(value, weight, cap, keep=True)
         bound = float(lam.sum() - kv.sum())
         best = max(best, bound)
         if best > cut:
             break
-        grad = 1.0 - _backtrack(took, weight, cap, np.arange(sites.size)).sum(axis=1)
+        grad = 1.0 - knapsack_items(took, weight, cap, np.arange(sites.size)).sum(axis=1)
         norm = float(grad @ grad)
         if norm == 0:
             break

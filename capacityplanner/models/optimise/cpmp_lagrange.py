@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LagrangianResult", "assign_to_sites", "lagrangian_bound", "swap_sites"]
+__all__ = [
+    "LagrangianResult",
+    "assign_to_sites",
+    "knapsack_items",
+    "lagrangian_bound",
+    "site_knapsacks",
+    "swap_sites",
+]
 
 
 @dataclass
@@ -57,14 +64,31 @@ class LagrangianResult:
     open_sets: list
 
 
-def _knapsacks(
+def site_knapsacks(
     value: np.ndarray, weight: np.ndarray, size: np.ndarray, keep: bool
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Maximise ``sum value[i, j]`` per site ``j`` within capacity ``size[j]``.
 
-    Returns the best value per site and, with ``keep``, the table of
-    take-decisions for backtracking: ``took[i, j, t]`` says item ``i`` is
-    taken when ``t`` units are left for items ``0..i``.
+    One 0/1 knapsack per site, customers as items, solved together by
+    dynamic programming over the whole-number weights.
+
+    Parameters
+    ----------
+    value : numpy.ndarray
+        ``(items, sites)`` value of taking an item at a site (``-inf``: never).
+    weight : numpy.ndarray
+        ``(items,)`` whole-number weights.
+    size : numpy.ndarray
+        ``(sites,)`` whole-number capacities.
+    keep : bool
+        Also return the take-decisions, for :func:`knapsack_items`.
+
+    Returns
+    -------
+    tuple of numpy.ndarray and numpy.ndarray or None
+        The best value per site and, with ``keep``, the table
+        ``took[i, j, t]``: item ``i`` is taken when ``t`` units are left for
+        items ``0..i``.
     """
     n, m = value.shape
     top = int(size.max())
@@ -120,8 +144,25 @@ def _candidates(value: np.ndarray, weight: np.ndarray, size: np.ndarray, p: int)
     return np.flatnonzero(upper >= kth - 1e-9)
 
 
-def _backtrack(took: np.ndarray, weight: np.ndarray, size: np.ndarray, sites: np.ndarray):
-    """Items taken by the knapsacks of ``sites``: boolean ``(customers, sites)``."""
+def knapsack_items(
+    took: np.ndarray, weight: np.ndarray, size: np.ndarray, sites: np.ndarray
+) -> np.ndarray:
+    """Items the best knapsacks of ``sites`` take.
+
+    Parameters
+    ----------
+    took : numpy.ndarray
+        Take-decisions from :func:`site_knapsacks`.
+    weight, size : numpy.ndarray
+        The weights and capacities it was given.
+    sites : numpy.ndarray
+        Positions of the sites (columns of ``took``) to read.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean ``(items, len(sites))``.
+    """
     n = took.shape[0]
     left = size[sites].copy()
     chosen = np.zeros((n, sites.size), dtype=bool)
@@ -381,7 +422,7 @@ def lagrangian_bound(
         done += 1
         value = np.where(finite, lam[:, None] - c, -np.inf)
         cand = _candidates(value, weight, size, p)
-        kv, took = _knapsacks(value[:, cand], weight, size[cand], keep=True)
+        kv, took = site_knapsacks(value[:, cand], weight, size[cand], keep=True)
         pick = np.sort(np.argsort(-kv, kind="stable")[:p])
         sites = cand[pick]
         bound = float(lam.sum() - kv[pick].sum())
@@ -403,7 +444,7 @@ def lagrangian_bound(
                 upper, best_assign = obj, assignment
         if best_bound > upper - eps or step < 0.02:
             break
-        chosen = _backtrack(took, weight, size[cand], pick)
+        chosen = knapsack_items(took, weight, size[cand], pick)
         grad = 1.0 - chosen.sum(axis=1)
         norm = float(grad @ grad)
         if norm == 0:
@@ -412,7 +453,7 @@ def lagrangian_bound(
         lam = lam + step * (target - bound) / norm * grad
     # Fixing with the best multipliers.
     value = np.where(finite, best_lam[:, None] - c, -np.inf)
-    kv, _ = _knapsacks(value, weight, size, keep=False)
+    kv, _ = site_knapsacks(value, weight, size, keep=False)
     contrib = -kv  # per-site Lagrangian cost when open
     order = np.argsort(contrib, kind="stable")
     base = float(best_lam.sum())
