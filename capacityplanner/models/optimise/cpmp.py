@@ -56,6 +56,7 @@ __all__ = ["solve_cpmp"]
 
 _QUICK_SOLVES = 100  # LP solves of the search before the Lagrangian phase
 _QUICK_GAP = 0.03  # that search runs when the root LP is this close to the incumbent
+_QUICK_STRONG = 3  # sites it may strong-branch per node
 
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
@@ -130,7 +131,7 @@ def solve_cpmp(
         ncol = m + ii.size
         lp = solve_mip(
             col_cost, matrix, row_lower, row_upper, np.zeros(ncol), np.ones(ncol),
-            np.zeros(ncol, dtype=bool), threads=threads,
+            np.zeros(ncol, dtype=bool), threads=threads, options={"presolve": "off"},
         )  # fmt: skip
         if lp.status == "infeasible":
             return _answer(cost, None, np.inf, np.inf, True, began, stats, p)
@@ -141,7 +142,7 @@ def solve_cpmp(
             upper, incumbent = assign_to_sites(cost, demand, capacity, lp_open)
             if incumbent is not None and float(lp.objective) <= upper - margin:
                 upper, incumbent = swap_sites(
-                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p, near=5
+                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p, near=3, passes=2
                 )
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
             if incumbent is not None and float(lp.objective) > upper - margin:
@@ -271,6 +272,7 @@ def _search_lp_reduced(
         return branch_on_sites(
             cost, demand, capacity, p, keep, y_lower=np.zeros(m), y_upper=y_upper, upper=upper,
             assignment=incumbent, margin=margin, deadline=deadline, solve_limit=_QUICK_SOLVES,
+            strong_candidates=_QUICK_STRONG,
             threads=threads,
         )  # fmt: skip
     except LpTrouble:

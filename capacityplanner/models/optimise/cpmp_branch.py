@@ -360,6 +360,7 @@ def branch_on_sites(
     margin: float,
     deadline: float | None = None,
     solve_limit: int | None = None,
+    strong_candidates: int = _STRONG_CANDIDATES,
     threads: int | None = None,
 ) -> BranchOutcome:
     """Search the open-site sets for a solution cheaper than ``upper - margin``.
@@ -493,7 +494,7 @@ def branch_on_sites(
         score = np.empty(frac.size)
         forced = False
         may_probe = np.zeros(frac.size, dtype=bool)
-        may_probe[np.argsort(np.abs(y[frac] - 0.5), kind="stable")[:_STRONG_CANDIDATES]] = True
+        may_probe[np.argsort(np.abs(y[frac] - 0.5), kind="stable")[:strong_candidates]] = True
         for pos, j in enumerate(frac):
             gains = []
             for side in (0, 1):
