@@ -135,6 +135,7 @@ def solve_cpmp(
         )  # fmt: skip
         if lp.status == "infeasible":
             return _answer(cost, None, np.inf, np.inf, True, began, stats, p)
+        costly = np.where(fits, cost, np.inf)  # pairs that cannot occur cost inf
         start = None
         if lp.values is not None and lp.row_duals is not None:
             start = lp.row_duals[:n]
@@ -142,7 +143,7 @@ def solve_cpmp(
             upper, incumbent = assign_to_sites(cost, demand, capacity, lp_open)
             if incumbent is not None and float(lp.objective) <= upper - margin:
                 upper, incumbent = swap_sites(
-                    np.where(fits, cost, np.inf), demand, capacity, incumbent, p, near=3, passes=2
+                    costly, demand, capacity, incumbent, p, near=3, passes=2
                 )
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
             if incumbent is not None and float(lp.objective) > upper - margin:
@@ -155,56 +156,50 @@ def solve_cpmp(
                 )  # fmt: skip
                 if quick is not None:
                     stats["lp_reduced_search"] = quick.stats
-                    if (
-                        quick.proven
-                        or quick.stats.get("status") == "time_limit"
-                        and (deadline is not None and time.perf_counter() > deadline)
-                    ):
+                    out_of_time = deadline is not None and time.perf_counter() > deadline
+                    if quick.proven or out_of_time:
                         return _answer(
                             cost, quick.assignment, quick.upper, max(quick.bound, lower),
                             quick.proven, began, stats, p,
                         )  # fmt: skip
                     upper, incumbent = quick.upper, quick.assignment
-        if lagrangian:
-            lag = lagrangian_bound(
-                np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-                start=start, step=2.0, upper=upper, assignment=incumbent, iterations=100,
-            )  # fmt: skip
-            upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
-            if lower <= upper - margin and incumbent is not None:
-                costly = np.where(fits, cost, np.inf)
-                for sites in lag.open_sets[:1]:
-                    obj, where = assign_to_sites(costly, demand, capacity, sites)
-                    if where is not None:
-                        obj, where = swap_sites(costly, demand, capacity, where, p, near=5)
-                        if obj < upper:
-                            upper, incumbent = obj, where
-                obj, assignment, _ = assign_exactly(
-                    cost, demand, capacity, np.unique(incumbent), time_limit=1.0, threads=threads
-                )
-                if obj < upper:
-                    upper, incumbent = obj, assignment
-                if upper < lag.upper:
-                    lag = lagrangian_bound(
-                        np.where(fits, cost, np.inf), demand, capacity, p, integral=integral,
-                        start=lag.multipliers, step=0.0, upper=upper, assignment=incumbent,
-                        iterations=1,
-                    )  # fmt: skip
+        lag = lagrangian_bound(
+            costly, demand, capacity, p, integral=integral, start=start, step=2.0, upper=upper,
+            assignment=incumbent, iterations=100,
+        )  # fmt: skip
+        upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
+        if lower <= upper - margin and incumbent is not None:
+            for sites in lag.open_sets[:1]:
+                obj, where = assign_to_sites(costly, demand, capacity, sites)
+                if where is not None:
+                    obj, where = swap_sites(costly, demand, capacity, where, p, near=5)
+                    if obj < upper:
+                        upper, incumbent = obj, where
+            obj, assignment, _ = assign_exactly(
+                cost, demand, capacity, np.unique(incumbent), time_limit=1.0, threads=threads
+            )
+            if obj < upper:
+                upper, incumbent = obj, assignment
+            if upper < lag.upper:
+                lag = lagrangian_bound(
+                    costly, demand, capacity, p, integral=integral, start=lag.multipliers,
+                    step=0.0, upper=upper, assignment=incumbent, iterations=1,
+                )  # fmt: skip
+        stats |= {
+            "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
+            "lagrangian_iterations": lag.iterations,
+            "lagrangian_seconds": round(time.perf_counter() - began, 4),
+        }  # fmt: skip
+        if np.isfinite(upper):
+            y_upper[lag.closed_fixed] = 0.0
+            y_lower[lag.open_fixed] = 1.0
+            keep = fits & (lag.pair_bound <= upper - margin) & (y_upper > 0)[None, :]
             stats |= {
-                "lagrangian_bound": round(lower, 6), "lagrangian_upper": upper,
-                "lagrangian_iterations": lag.iterations,
-                "lagrangian_seconds": round(time.perf_counter() - began, 4),
-            }  # fmt: skip
-            if np.isfinite(upper):
-                y_upper[lag.closed_fixed] = 0.0
-                y_lower[lag.open_fixed] = 1.0
-                keep = fits & (lag.pair_bound <= upper - margin) & (y_upper > 0)[None, :]
-                stats |= {
-                    "sites_closed": int(lag.closed_fixed.size),
-                    "sites_opened": int(lag.open_fixed.size),
-                }
-                if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
-                    return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+                "sites_closed": int(lag.closed_fixed.size),
+                "sites_opened": int(lag.open_fixed.size),
+            }
+            if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
+                return _answer(cost, incumbent, upper, upper, True, began, stats, p)
     if branch_sites:
         deadline = None if time_limit is None else began + time_limit
         try:

@@ -38,7 +38,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from capacityplanner.models.optimise.cpmp_lagrange import knapsack_items, site_knapsacks
-from capacityplanner.models.optimise.mip import solve_mip
+from capacityplanner.models.optimise.mip import highs_lp, solve_mip
 
 __all__ = [
     "BranchOutcome",
@@ -188,26 +188,14 @@ class _NodeLp:
     """The LP relaxation in HiGHS; site bounds and branching rows change per node."""
 
     def __init__(self, col_cost, matrix, row_lower, row_upper, col_upper, m):
-        csc = sp.csc_matrix(matrix)
-        csc.sort_indices()
-        lp = highspy.HighsLp()
-        lp.num_col_, lp.num_row_ = csc.shape[1], csc.shape[0]
-        lp.col_cost_ = np.asarray(col_cost, dtype=float)
-        lp.col_lower_ = np.zeros(csc.shape[1])
-        lp.col_upper_ = np.asarray(col_upper, dtype=float)
-        lp.row_lower_ = np.asarray(row_lower, dtype=float)
-        lp.row_upper_ = np.asarray(row_upper, dtype=float)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
-        lp.a_matrix_.index_ = csc.indices.astype(np.int32)
-        lp.a_matrix_.value_ = csc.data.astype(float)
+        lp = highs_lp(col_cost, matrix, row_lower, row_upper, np.zeros(matrix.shape[1]), col_upper)
         self.h = highspy.Highs()
         self.h.silent()
         self.h.passModel(lp)
         self.m = m
         self.lo = np.zeros(m)
         self.hi = np.asarray(col_upper[:m], dtype=float).copy()
-        self.num_rows = csc.shape[0]
+        self.num_rows = matrix.shape[0]
         self.groups: dict[frozenset, int] = {}
         self.active: dict[int, tuple[float, float]] = {}
         self.solves = 0

@@ -15,7 +15,7 @@ import highspy
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["LocationSolution", "MipOutcome", "solve_mip"]
+__all__ = ["LocationSolution", "MipOutcome", "highs_lp", "solve_mip"]
 
 
 @dataclass
@@ -91,6 +91,56 @@ class LocationSolution:
         return max(0.0, self.objective - self.bound) / max(abs(self.objective), 1e-9)
 
 
+def highs_lp(
+    cost: np.ndarray,
+    matrix: sp.spmatrix,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    col_lower: np.ndarray,
+    col_upper: np.ndarray,
+    *,
+    offset: float = 0.0,
+) -> highspy.HighsLp:
+    """The LP ``min cost x + offset`` s.t. ``row_lower <= A x <= row_upper`` for HiGHS.
+
+    Parameters
+    ----------
+    cost, col_lower, col_upper : numpy.ndarray
+        One entry per column.
+    matrix : scipy.sparse matrix
+        Constraint matrix, rows x columns (duplicates are summed).
+    row_lower, row_upper : numpy.ndarray
+        One entry per row (``numpy.inf`` for a missing side).
+    offset : float
+        Constant added to the objective.
+
+    Returns
+    -------
+    highspy.HighsLp
+        Column-wise, ready for ``Highs.passModel``.
+    """
+    csc = sp.csc_matrix(matrix)
+    csc.sum_duplicates()
+    csc.sort_indices()
+    num_row, num_col = csc.shape
+    lp = highspy.HighsLp()
+    lp.num_col_ = num_col
+    lp.num_row_ = num_row
+    lp.col_cost_ = np.asarray(cost, dtype=float)
+    lp.col_lower_ = np.asarray(col_lower, dtype=float)
+    lp.col_upper_ = np.asarray(col_upper, dtype=float)
+    lp.row_lower_ = np.asarray(row_lower, dtype=float)
+    lp.row_upper_ = np.asarray(row_upper, dtype=float)
+    lp.offset_ = float(offset)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_ = num_col
+    lp.a_matrix_.num_row_ = num_row
+    lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = csc.indices.astype(np.int32)
+    lp.a_matrix_.value_ = csc.data.astype(float)
+    return lp
+
+
 def solve_mip(
     cost: np.ndarray,
     matrix: sp.spmatrix,
@@ -144,25 +194,7 @@ def solve_mip(
     MipOutcome
     """
     began = time.perf_counter()
-    csc = sp.csc_matrix(matrix)
-    csc.sum_duplicates()
-    csc.sort_indices()
-    num_row, num_col = csc.shape
-    lp = highspy.HighsLp()
-    lp.num_col_ = num_col
-    lp.num_row_ = num_row
-    lp.col_cost_ = np.asarray(cost, dtype=float)
-    lp.col_lower_ = np.asarray(col_lower, dtype=float)
-    lp.col_upper_ = np.asarray(col_upper, dtype=float)
-    lp.row_lower_ = np.asarray(row_lower, dtype=float)
-    lp.row_upper_ = np.asarray(row_upper, dtype=float)
-    lp.offset_ = float(offset)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.num_col_ = num_col
-    lp.a_matrix_.num_row_ = num_row
-    lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = csc.indices.astype(np.int32)
-    lp.a_matrix_.value_ = csc.data.astype(float)
+    lp = highs_lp(cost, matrix, row_lower, row_upper, col_lower, col_upper, offset=offset)
     is_mip = bool(np.any(integer))
     if is_mip:
         kinds = np.where(
