@@ -40,8 +40,8 @@ def test_site_search_matches_highs_on_tight_instances(seed, sites):
     cost, demand, capacity, p = _tight_instance(seed, m=sites)
     reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
     assert reference.proven_optimal
-    for lagrangian in (True, False):
-        solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian)
+    for lagrangian, workers in ((True, 1), (True, 2), (False, 1), (False, 2)):
+        solution = solve_cpmp(cost, demand, capacity, p, lagrangian=lagrangian, workers=workers)
         assert solution.proven_optimal
         assert solution.objective == reference.objective
         searched = solution.stats.get("lp_reduced_search", solution.stats)
@@ -73,7 +73,7 @@ def test_time_limit_returns_a_solution_and_a_valid_bound():
 
 @needs_orlib
 def test_failed_node_lp_falls_back_to_highs(monkeypatch):
-    def fail(self, lo, hi, rows):
+    def fail(self, *args):
         raise cpmp_branch.LpTrouble("Numerical difficulties")
 
     monkeypatch.setattr(cpmp_branch._NodeLp, "solve", fail)
@@ -81,6 +81,28 @@ def test_failed_node_lp_falls_back_to_highs(monkeypatch):
     solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
     assert solution.proven_optimal
     assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["site_search"] == "stopped: Numerical difficulties"
+
+
+def test_node_lp_failing_in_the_second_worker_falls_back_to_highs(monkeypatch):
+    # The root is solved in the calling thread; the failure comes later, in
+    # the second worker's thread, and must still reach the caller.
+    solve = cpmp_branch._NodeLp.solve
+    calls = []
+
+    def fail_later(self, *args):
+        calls.append(self)
+        if self is not calls[0]:  # a clone: the second worker's LP
+            raise cpmp_branch.LpTrouble("Numerical difficulties")
+        return solve(self, *args)
+
+    monkeypatch.setattr(cpmp_branch._NodeLp, "solve", fail_later)
+    cost, demand, capacity, p = _tight_instance(7, m=12)
+    reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
+    solution = solve_cpmp(cost, demand, capacity, p, lagrangian=False, workers=2)
+    assert len(set(calls)) == 2
+    assert solution.proven_optimal
+    assert solution.objective == reference.objective
     assert solution.stats["site_search"] == "stopped: Numerical difficulties"
 
 

@@ -75,6 +75,7 @@ def solve_cpmp(
     threads: int | None = None,
     lagrangian: bool = True,
     branch_sites: bool = True,
+    workers: int | None = None,
 ) -> LocationSolution:
     """Solve the capacitated p-median problem to proven optimality.
 
@@ -101,6 +102,9 @@ def solve_cpmp(
         Search with the branch and bound over open sites
         (:mod:`.cpmp_branch`); False hands the reduced model to HiGHS's own
         branch and bound (also the fallback if a node LP fails).
+    workers : int, optional
+        Node LPs the site search solves at once, each in its own thread
+        (default: two where there are two cores).
 
     Returns
     -------
@@ -152,7 +156,7 @@ def solve_cpmp(
                 deadline = None if time_limit is None else began + time_limit
                 quick = _search_lp_reduced(
                     cost, demand, capacity, p, fits, lp, (col_cost, matrix, ii, jj),
-                    upper, incumbent, margin, deadline, threads,
+                    upper, incumbent, margin, deadline, threads, workers,
                 )  # fmt: skip
                 if quick is not None:
                     stats["lp_reduced_search"] = quick.stats
@@ -206,6 +210,7 @@ def solve_cpmp(
             out = branch_on_sites(
                 cost, demand, capacity, p, keep, y_lower=y_lower, y_upper=y_upper, upper=upper,
                 assignment=incumbent, margin=margin, deadline=deadline, threads=threads,
+                workers=workers,
             )  # fmt: skip
         except LpTrouble as trouble:
             stats["site_search"] = f"stopped: {trouble}"
@@ -243,8 +248,9 @@ def solve_cpmp(
 
 
 def _search_lp_reduced(
-    cost, demand, capacity, p, fits, lp, model, upper, incumbent, margin, deadline, threads
-):
+    cost, demand, capacity, p, fits, lp, model, upper, incumbent, margin, deadline, threads,
+    workers,
+):  # fmt: skip
     """Site search on the model reduced by the root LP's reduced costs.
 
     Sites and customer-site pairs whose reduced cost exceeds the gap between
@@ -267,8 +273,7 @@ def _search_lp_reduced(
         return branch_on_sites(
             cost, demand, capacity, p, keep, y_lower=np.zeros(m), y_upper=y_upper, upper=upper,
             assignment=incumbent, margin=margin, deadline=deadline, solve_limit=_QUICK_SOLVES,
-            strong_candidates=_QUICK_STRONG,
-            threads=threads,
+            strong_candidates=_QUICK_STRONG, threads=threads, workers=workers,
         )  # fmt: skip
     except LpTrouble:
         return None

@@ -29,6 +29,9 @@ incumbent proven optimal.
 
 from __future__ import annotations
 
+import copy
+import os
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -53,6 +56,8 @@ _FRACTIONAL = 1e-6
 _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are trusted
 _STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
+_SEED_LINKS = 10  # linking rows per customer (its nearest sites) in the first node LP
+_WORKERS = 2  # node LPs solved at once, each in its own HiGHS instance and thread
 
 
 class LpTrouble(RuntimeError):
@@ -184,39 +189,91 @@ def assign_exactly(
     return float(cost[np.arange(n), where].sum()), where, proven
 
 
-class _NodeLp:
-    """The LP relaxation in HiGHS; site bounds and branching rows change per node."""
+class _RowPool:
+    """Rows every node LP holds besides the model: cuts and group rows.
 
-    def __init__(self, col_cost, matrix, row_lower, row_upper, col_upper, m):
-        lp = highs_lp(col_cost, matrix, row_lower, row_upper, np.zeros(matrix.shape[1]), col_upper)
-        self.h = highspy.Highs()
-        self.h.silent()
-        self.h.passModel(lp)
-        self.m = m
-        self.lo = np.zeros(m)
-        self.hi = np.asarray(col_upper[:m], dtype=float).copy()
-        self.num_rows = matrix.shape[0]
+    Each worker's LP adds the pool's rows in order before it solves; nodes
+    refer to rows by their place in the pool.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[np.ndarray, np.ndarray, float, float]] = []
         self.groups: dict[frozenset, int] = {}
-        self.active: dict[int, tuple[float, float]] = {}
-        self.solves = 0
 
-    def add_row(self, cols: np.ndarray, vals: np.ndarray, lower: float, upper: float) -> int:
-        """Append a row; returns its index."""
-        idx = np.asarray(cols, dtype=np.int32)
-        self.h.addRow(lower, upper, idx.size, idx, np.asarray(vals, dtype=float))
-        self.num_rows += 1
-        return self.num_rows - 1
+    def add(self, cols: np.ndarray, vals: np.ndarray, lower: float, upper: float) -> int:
+        """Append a row; returns its place in the pool."""
+        self.rows.append(
+            (np.asarray(cols, dtype=np.int32), np.asarray(vals, dtype=float), lower, upper)
+        )
+        return len(self.rows) - 1
 
-    def group_row(self, sites: np.ndarray) -> int:
+    def group(self, sites: np.ndarray) -> int:
         """Row ``sum_{j in sites} y_j``, free until a node bounds it."""
         key = frozenset(int(j) for j in sites)
         if key not in self.groups:
             cols = np.array(sorted(key))
-            self.groups[key] = self.add_row(cols, np.ones(cols.size), -np.inf, np.inf)
+            self.groups[key] = self.add(cols, np.ones(cols.size), -np.inf, np.inf)
         return self.groups[key]
 
-    def solve(self, lo: np.ndarray, hi: np.ndarray, rows: dict) -> tuple[float, np.ndarray | None]:
-        """LP value and column values at a node (``inf``/``None`` if infeasible)."""
+
+class _NodeLp:
+    """One worker's LP relaxation in HiGHS; site bounds and pool rows change per node.
+
+    The linking rows ``x_ij <= y_j`` are added as they are violated: most of
+    them never bind, and without them the basis HiGHS factorises is a fifth
+    of the size. A node LP without some of them is a relaxation, so a value
+    above the cutoff prunes at once; otherwise violated rows are added and
+    the LP re-solved until none is left. Where the sites are whole the
+    capacity rows imply the linking rows of customers with positive demand.
+    """
+
+    def __init__(self, model, col_upper, m, pairs, demand):
+        col_cost, matrix, row_lower, row_upper = model
+        ii, jj, n = pairs[0], pairs[1], demand.size
+        nx = ii.size
+        self.jj = jj
+        self.m = m
+        # Seed: the linking rows of each customer's nearest sites and of zero demands.
+        seed = np.zeros(nx, dtype=bool)
+        if nx:
+            order = np.lexsort((col_cost[m:], ii))
+            first = np.searchsorted(ii[order], np.arange(n))
+            rank = np.arange(nx) - np.repeat(first, np.diff(np.r_[first, nx]))
+            seed[order[rank < _SEED_LINKS]] = True
+            seed |= demand[ii] <= 0
+        self.linked = seed
+        base = np.r_[np.arange(n + m), n + m + nx, n + m + np.flatnonzero(seed)]
+        lp = highs_lp(
+            col_cost, sp.csr_matrix(matrix)[base], row_lower[base], row_upper[base],
+            np.zeros(matrix.shape[1]), col_upper,
+        )  # fmt: skip
+        self.h = highspy.Highs()
+        self.h.silent()
+        self.h.passModel(lp)
+        self.lo = np.zeros(m)
+        self.hi = np.asarray(col_upper[:m], dtype=float).copy()
+        self.num_rows = base.size
+        self.local: list[int] = []  # this LP's row of each pool row
+        self.active: dict[int, tuple[float, float]] = {}
+        self.solves = 0
+
+    def _sync(self, pool: _RowPool) -> None:
+        """Add the pool rows this LP does not hold yet."""
+        for cols, vals, lower, upper in pool.rows[len(self.local) :]:
+            self.h.addRow(lower, upper, cols.size, cols, vals)
+            self.local.append(self.num_rows)
+            self.num_rows += 1
+
+    def solve(
+        self, pool: _RowPool, lo: np.ndarray, hi: np.ndarray, rows: dict, cut: float = np.inf
+    ) -> tuple[float, np.ndarray | None]:
+        """LP value and column values at a node (``inf``/``None`` if infeasible).
+
+        ``rows`` bounds pool rows by their place in the pool. A value above
+        ``cut`` may come from the LP without all its linking rows (still a
+        valid bound); at or below it the LP is complete.
+        """
+        self._sync(pool)
         changed = np.flatnonzero((lo != self.lo) | (hi != self.hi))
         if changed.size:
             self.h.changeColsBounds(
@@ -224,25 +281,58 @@ class _NodeLp:
             )
             self.lo[changed], self.hi[changed] = lo[changed], hi[changed]
         for r in [r for r in self.active if r not in rows]:
-            self.h.changeRowBounds(r, -np.inf, np.inf)
+            self.h.changeRowBounds(self.local[r], -np.inf, np.inf)
             del self.active[r]
         for r, bounds in rows.items():
             if self.active.get(r) != bounds:
-                self.h.changeRowBounds(r, *bounds)
+                self.h.changeRowBounds(self.local[r], *bounds)
                 self.active[r] = bounds
-        self.h.run()
-        self.solves += 1
-        status = self.h.getModelStatus()
-        if status in (_MS.kInfeasible, _MS.kUnboundedOrInfeasible):
-            return np.inf, None
-        if status != _MS.kOptimal:
-            raise LpTrouble(self.h.modelStatusToString(status))
-        return self.h.getInfo().objective_function_value, np.asarray(self.h.getSolution().col_value)
+        while True:
+            self.h.run()
+            self.solves += 1
+            status = self.h.getModelStatus()
+            if status in (_MS.kInfeasible, _MS.kUnboundedOrInfeasible):
+                return np.inf, None
+            if status != _MS.kOptimal:
+                raise LpTrouble(self.h.modelStatusToString(status))
+            z = self.h.getInfo().objective_function_value
+            values = np.asarray(self.h.getSolution().col_value)
+            if z > cut or not self._link(values):
+                return z, values
+
+    def _link(self, values: np.ndarray) -> bool:
+        """Add the missing linking rows that ``values`` violates; any added?"""
+        m, jj = self.m, self.jj
+        violated = np.flatnonzero(~self.linked & (values[m:] > values[jj] + _FRACTIONAL))
+        k = violated.size
+        if k == 0:
+            return False
+        self.linked[violated] = True
+        index = np.empty(2 * k, dtype=np.int32)
+        index[0::2], index[1::2] = m + violated, jj[violated]
+        value = np.tile([1.0, -1.0], k)
+        starts = np.arange(0, 2 * k, 2, dtype=np.int32)
+        self.h.addRows(k, np.full(k, -np.inf), np.zeros(k), 2 * k, starts, index, value)
+        self.num_rows += k
+        return True
 
     def duals(self) -> tuple[np.ndarray, np.ndarray]:
         """Column reduced costs and row duals of the last solve."""
         solution = self.h.getSolution()
         return np.asarray(solution.col_dual), np.asarray(solution.row_dual)
+
+    def clone(self) -> _NodeLp:
+        """A second LP with the same rows and bounds, starting from this one's basis."""
+        other = copy.copy(self)
+        other.h = highspy.Highs()
+        other.h.silent()
+        other.h.passModel(self.h.getLp())
+        other.h.setBasis(self.h.getBasis())
+        other.linked = self.linked.copy()
+        other.lo, other.hi = self.lo.copy(), self.hi.copy()
+        other.local, other.active = list(self.local), dict(self.active)
+        other.solves = 0
+        return other
 
 
 def _fractional_group(values, m, ii, jj, frac, cost):
@@ -334,6 +424,225 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
     return best
 
 
+class _Halt(Exception):
+    """The deadline or the LP budget stops the search; ``node`` goes back on the stack."""
+
+    def __init__(self, node: tuple) -> None:
+        super().__init__("search halted")
+        self.node = node
+
+
+class _SiteSearch:
+    """What the workers share: the node stack, the incumbent, pseudo-costs and cut pool.
+
+    Each worker owns one :class:`_NodeLp`; HiGHS releases the interpreter
+    lock while it solves, so two workers keep two cores busy. A node is a
+    tuple of the site lower and upper bounds, its parent's LP bound and the
+    bounds of pool rows. Shared counters and the incumbent change under
+    ``cond``'s lock.
+    """
+
+    def __init__(self, cost, demand, capacity, p, keep, margin, upper, assignment, limits, workers):
+        n, m = cost.shape
+        self.cost, self.demand, self.capacity, self.p, self.keep = cost, demand, capacity, p, keep
+        self.ii, self.jj = np.nonzero(keep)
+        self.whole = bool(
+            np.all(demand == np.round(demand)) and np.all(capacity == np.round(capacity))
+        )
+        self.weight, self.size = demand.astype(int), capacity.astype(int)
+        self.col_of = np.full((n, m), -1)
+        self.col_of[self.ii, self.jj] = m + np.arange(self.ii.size)
+        self.margin, self.upper, self.assignment = margin, upper, assignment
+        self.deadline, self.solve_limit, self.strong_candidates, self.threads = limits
+        self.pool = _RowPool()
+        self.pseudo_sum = np.zeros((2, m))
+        self.pseudo_count = np.zeros((2, m))
+        self.stats = {"nodes": 0, "strong_solves": 0, "settled_sets": 0, "settled_by_bound": 0}
+        self.stats |= {"group_branches": 0, "covers": 0}
+        self.stacks: list[list[tuple]] = [[] for _ in range(workers)]
+        self.root = -np.inf
+        self.solves = 0
+        self.cond = threading.Condition()
+        self.busy = 0
+        self.halted = False
+        self.failure: BaseException | None = None
+
+    def open_nodes(self) -> list[tuple]:
+        """Every node waiting on a stack."""
+        return [node for stack in self.stacks for node in stack]
+
+    def _take(self, me: int) -> tuple | None:
+        """The newest node of worker ``me``'s stack, else the oldest of another's."""
+        if self.stacks[me]:
+            return self.stacks[me].pop()
+        for stack in self.stacks:
+            if stack:
+                return stack.pop(0)
+        return None
+
+    def work(self, lp: _NodeLp, me: int = 0, nodes: int | None = None) -> None:
+        """Take nodes until the search ends (or ``nodes`` are done).
+
+        Each worker searches depth first on its own stack, so that its LP
+        re-solves from a nearby basis; an idle worker takes the shallowest
+        node of another.
+        """
+        done = 0
+        while nodes is None or done < nodes:
+            with self.cond:
+                node = self._take(me)
+                while node is None and self.busy and not self.halted:
+                    self.cond.wait()
+                    node = self._take(me)
+                if self.halted or node is None:
+                    if node is not None:
+                        self.stacks[me].append(node)
+                    self.cond.notify_all()
+                    return
+                self.busy += 1
+            try:
+                children = self._process(node, lp)
+            except _Halt as halt:
+                children = [halt.node]
+                self.halted = True
+            except BaseException as error:  # re-raised by branch_on_sites in its thread
+                children = [node]
+                self.halted = True
+                self.failure = self.failure or error
+            with self.cond:
+                self.stacks[me].extend(children)
+                self.busy -= 1
+                self.cond.notify_all()
+            done += 1
+
+    def _count(self, key: str, k: int = 1) -> None:
+        with self.cond:
+            self.stats[key] += k
+
+    def _solve(self, lp: _NodeLp, node: tuple, lo, hi, rows, cut) -> tuple:
+        """One LP solve within the budget; ``node`` is what to resume from."""
+        with self.cond:
+            if self.halted or (self.solve_limit is not None and self.solves >= self.solve_limit):
+                raise _Halt(node)
+            self.solves += 1
+        return lp.solve(self.pool, lo, hi, rows, cut)
+
+    def _process(self, node: tuple, lp: _NodeLp) -> list[tuple]:
+        """Solve one node; return the nodes to push (the last is taken first)."""
+        lo, hi, parent, rows = node
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise _Halt(node)
+        cut = self.upper - self.margin
+        if parent > cut:
+            return []
+        m, n = self.cost.shape[1], self.cost.shape[0]
+        z, values = self._solve(lp, node, lo, hi, rows, cut)
+        with self.cond:
+            self.stats["nodes"] += 1
+            if self.stats["nodes"] == 1:
+                self.root = z
+                self.stats["root_bound"] = round(float(z), 6) if np.isfinite(z) else None
+        if values is None or z > cut:
+            return []
+        y = values[:m]
+        frac = np.flatnonzero(np.abs(y - np.round(y)) > _FRACTIONAL)
+        if frac.size == 0 and self.whole:
+            covers = _violated_covers(values, m, self.col_of, self.weight, self.size)
+            for j, members in covers:
+                cols = np.r_[self.col_of[members, j], j]
+                self.pool.add(cols, np.r_[np.ones(members.size), 1.0 - members.size], -np.inf, 0.0)
+            self._count("covers", len(covers))
+            if covers:
+                z, values = self._solve(lp, (lo, hi, z, rows), lo, hi, rows, cut)
+                if values is None or z > cut:
+                    return []
+                y = values[:m]
+                frac = np.flatnonzero(np.abs(y - np.round(y)) > _FRACTIONAL)
+        reduced, row_dual = lp.duals()
+        cut = min(cut, self.upper - self.margin)  # another worker may have improved it
+        if z > cut:
+            return []
+        lo, hi = lo.copy(), hi.copy()
+        hi[(y < 1e-9) & (reduced[:m] > cut - z)] = 0.0
+        lo[(y > 1 - 1e-9) & (-reduced[:m] > cut - z)] = 1.0
+        if frac.size == 0:
+            return self._settle(lo, hi, z, rows, np.flatnonzero(y > 0.5), row_dual[:n], cut)
+        group = _fractional_group(values, m, self.ii, self.jj, frac, self.cost)
+        if group is not None:
+            r = self.pool.group(group)
+            total = float(y[group].sum())
+            self._count("group_branches")
+            low, high = rows.get(r, (-np.inf, np.inf))
+            fewer = rows | {r: (low, min(high, float(np.floor(total))))}
+            more = rows | {r: (max(low, float(np.ceil(total))), high)}
+            return [(lo, hi, z, fewer), (lo.copy(), hi.copy(), z, more)]
+        return self._branch_site(lp, lo, hi, z, rows, y, frac, cut)
+
+    def _settle(self, lo, hi, z, rows, sites, lam, cut) -> list[tuple]:
+        """A node opening whole sites: bound or solve their assignment, then exclude them."""
+        settled = False
+        if self.whole and np.isfinite(cut):
+            bound = _assignment_bound(self.cost, self.keep, self.weight, self.size, sites, lam, cut)
+            settled = bound > cut
+        if settled:
+            self._count("settled_by_bound")
+        else:
+            left = None if self.deadline is None else max(self.deadline - time.perf_counter(), 0.01)
+            obj, where, proven = assign_exactly(
+                self.cost, self.demand, self.capacity, sites, keep=self.keep,
+                cutoff=cut + 0.5 * self.margin if np.isfinite(cut) else None,
+                time_limit=left, threads=self.threads,
+            )  # fmt: skip
+            self._count("settled_sets")
+            with self.cond:
+                if obj < self.upper:
+                    self.upper, self.assignment = obj, where
+            if not proven:
+                raise _Halt((lo, hi, z, rows))
+        self.pool.add(sites, np.ones(sites.size), -np.inf, float(self.p - 1))
+        return [(lo, hi, z, rows)]
+
+    def _branch_site(self, lp, lo, hi, z, rows, y, frac, cut) -> list[tuple]:
+        """Branch on one site: reliability branching, depth first to the side the LP leans to."""
+        score = np.empty(frac.size)
+        forced = False
+        may_probe = np.zeros(frac.size, dtype=bool)
+        nearest_half = np.argsort(np.abs(y[frac] - 0.5), kind="stable")
+        may_probe[nearest_half[: self.strong_candidates]] = True
+        pseudo_sum, pseudo_count = self.pseudo_sum, self.pseudo_count
+        for pos, j in enumerate(frac):
+            gains = []
+            for side in (0, 1):
+                share = y[j] if side == 0 else 1.0 - y[j]
+                if pseudo_count[side, j] < _RELIABLE and not may_probe[pos]:
+                    gains.append(share)  # no estimate yet: the fraction itself
+                    continue
+                if pseudo_count[side, j] < _RELIABLE:
+                    lo2, hi2 = lo.copy(), hi.copy()
+                    lo2[j] = hi2[j] = float(side)
+                    child, _ = self._solve(lp, (lo, hi, z, rows), lo2, hi2, rows, cut)
+                    self._count("strong_solves")
+                    gain = min(child, cut + 1e3) - z
+                    pseudo_sum[side, j] += gain / share
+                    pseudo_count[side, j] += 1
+                    if child > cut:
+                        # Nothing better on that side: fix the site the other way.
+                        lo[j] = hi[j] = float(1 - side)
+                        forced = True
+                    gains.append(gain)
+                else:
+                    gains.append(pseudo_sum[side, j] / pseudo_count[side, j] * share)
+            score[pos] = max(gains[0], 1e-6) * max(gains[1], 1e-6)
+        if forced:
+            return [(lo, hi, z, rows)]
+        j = frac[int(np.argmax(score))]
+        down = (lo.copy(), hi.copy(), z, rows)
+        down[1][j] = 0.0
+        up = (lo.copy(), hi.copy(), z, rows)
+        up[0][j] = 1.0
+        return [down, up] if y[j] >= 0.5 else [up, down]
+
+
 def branch_on_sites(
     cost: np.ndarray,
     demand: np.ndarray,
@@ -350,6 +659,7 @@ def branch_on_sites(
     solve_limit: int | None = None,
     strong_candidates: int = _STRONG_CANDIDATES,
     threads: int | None = None,
+    workers: int | None = None,
 ) -> BranchOutcome:
     """Search the open-site sets for a solution cheaper than ``upper - margin``.
 
@@ -373,8 +683,16 @@ def branch_on_sites(
         better (just under 1 for whole-number costs).
     deadline : float, optional
         ``time.perf_counter()`` value at which to stop unproven.
+    solve_limit : int, optional
+        Node and strong-branching LP solves after which to stop unproven.
+    strong_candidates : int
+        Sites nearest one half that a node may strong-branch.
     threads : int, optional
         HiGHS thread count of the exact assignments.
+    workers : int, optional
+        Node LPs solved at once, each in its own thread (default: two, or
+        one on a single core). The optimum does not depend on it; the
+        order of the nodes, and so their number, does.
 
     Returns
     -------
@@ -386,139 +704,36 @@ def branch_on_sites(
         When HiGHS ends a node LP without an answer (the caller falls back
         to HiGHS's own branch and bound).
     """
-    n, m = cost.shape
-    ii, jj = np.nonzero(keep)
-    whole = bool(np.all(demand == np.round(demand)) and np.all(capacity == np.round(capacity)))
-    weight, size = demand.astype(int), capacity.astype(int)
-    col_cost, matrix, row_lower, row_upper = single_assignment_model(
-        cost, demand, capacity, p, ii, jj
+    m = cost.shape[1]
+    count = workers if workers is not None else _WORKERS
+    count = max(1, min(count, os.cpu_count() or 1))
+    search = _SiteSearch(
+        cost, demand, capacity, p, keep, margin, upper, assignment,
+        (deadline, solve_limit, strong_candidates, threads), count,
+    )  # fmt: skip
+    ii, jj = search.ii, search.jj
+    model = single_assignment_model(cost, demand, capacity, p, ii, jj)
+    first = _NodeLp(model, np.r_[y_upper, np.ones(ii.size)], m, (ii, jj), demand)
+    search.stacks[0].append(
+        (np.asarray(y_lower, float).copy(), np.asarray(y_upper, float).copy(), -np.inf, {})
     )
-    lp = _NodeLp(col_cost, matrix, row_lower, row_upper, np.r_[y_upper, np.ones(ii.size)], m)
-    col_of = np.full((n, m), -1)
-    col_of[ii, jj] = m + np.arange(ii.size)
-    pseudo_sum = np.zeros((2, m))
-    pseudo_count = np.zeros((2, m))
-    stats = {"nodes": 0, "strong_solves": 0, "settled_sets": 0, "settled_by_bound": 0}
-    stats |= {"group_branches": 0, "covers": 0}
-    # A node: site lower and upper bounds, its parent's LP bound, group-row bounds.
-    stack = [(np.asarray(y_lower, float).copy(), np.asarray(y_upper, float).copy(), -np.inf, {})]
-    root = -np.inf
-
-    def stop(z: float) -> BranchOutcome:
-        bound = min([z, upper, *(node[2] for node in stack)])
+    search.work(first, nodes=1)  # the root, so that the others start from its basis
+    lps = [first] + [first.clone() for _ in range(count - 1) if search.open_nodes()]
+    helpers = [
+        threading.Thread(target=search.work, args=(lp, k), daemon=True)
+        for k, lp in enumerate(lps[1:], start=1)
+    ]
+    for helper in helpers:
+        helper.start()
+    search.work(first)
+    for helper in helpers:
+        helper.join()
+    if search.failure is not None:
+        raise search.failure
+    stats = search.stats | {"lp_solves": sum(lp.solves for lp in lps), "workers": len(lps)}
+    if search.halted:
+        bound = min([search.upper, *(node[2] for node in search.open_nodes())])
         stats["status"] = "time_limit"
-        stats["lp_solves"] = lp.solves
-        return BranchOutcome(upper, assignment, max(bound, root), False, stats)
-
-    while stack:
-        lo, hi, parent, rows = stack.pop()
-        if deadline is not None and time.perf_counter() > deadline:
-            return stop(parent)
-        if solve_limit is not None and lp.solves >= solve_limit:
-            stack.append((lo, hi, parent, rows))
-            return stop(parent)
-        cut = upper - margin
-        if parent > cut:
-            continue
-        z, values = lp.solve(lo, hi, rows)
-        stats["nodes"] += 1
-        if stats["nodes"] == 1:
-            root = z
-            stats["root_bound"] = round(float(z), 6) if np.isfinite(z) else None
-        if values is None or z > cut:
-            continue
-        y = values[:m]
-        frac = np.flatnonzero(np.abs(y - np.round(y)) > _FRACTIONAL)
-        if frac.size == 0 and whole:
-            covers = _violated_covers(values, m, col_of, weight, size)
-            for j, members in covers:
-                cols = np.r_[col_of[members, j], j]
-                lp.add_row(cols, np.r_[np.ones(members.size), 1.0 - members.size], -np.inf, 0.0)
-            stats["covers"] += len(covers)
-            if covers:
-                z, values = lp.solve(lo, hi, rows)
-                if values is None or z > cut:
-                    continue
-                y = values[:m]
-                frac = np.flatnonzero(np.abs(y - np.round(y)) > _FRACTIONAL)
-        reduced, row_dual = lp.duals()
-        lo, hi = lo.copy(), hi.copy()
-        hi[(y < 1e-9) & (reduced[:m] > cut - z)] = 0.0
-        lo[(y > 1 - 1e-9) & (-reduced[:m] > cut - z)] = 1.0
-        if frac.size == 0:
-            sites = np.flatnonzero(y > 0.5)
-            if whole and np.isfinite(cut):
-                settled = _assignment_bound(cost, keep, weight, size, sites, row_dual[:n], cut)
-                settled = settled > cut
-            else:
-                settled = False
-            if settled:
-                stats["settled_by_bound"] += 1
-            else:
-                left = None if deadline is None else max(deadline - time.perf_counter(), 0.01)
-                obj, where, proven = assign_exactly(
-                    cost, demand, capacity, sites, keep=keep,
-                    cutoff=cut + 0.5 * margin if np.isfinite(cut) else None,
-                    time_limit=left, threads=threads,
-                )  # fmt: skip
-                stats["settled_sets"] += 1
-                if obj < upper:
-                    upper, assignment = obj, where
-                if not proven:
-                    return stop(z)
-            lp.add_row(sites, np.ones(sites.size), -np.inf, float(p - 1))
-            stack.append((lo, hi, z, rows))
-            continue
-        group = _fractional_group(values, m, ii, jj, frac, cost)
-        if group is not None:
-            r = lp.group_row(group)
-            total = float(y[group].sum())
-            stats["group_branches"] += 1
-            low, high = rows.get(r, (-np.inf, np.inf))
-            fewer = rows | {r: (low, min(high, float(np.floor(total))))}
-            more = rows | {r: (max(low, float(np.ceil(total))), high)}
-            stack += [(lo, hi, z, fewer), (lo.copy(), hi.copy(), z, more)]
-            continue
-        score = np.empty(frac.size)
-        forced = False
-        may_probe = np.zeros(frac.size, dtype=bool)
-        may_probe[np.argsort(np.abs(y[frac] - 0.5), kind="stable")[:strong_candidates]] = True
-        for pos, j in enumerate(frac):
-            gains = []
-            for side in (0, 1):
-                share = y[j] if side == 0 else 1.0 - y[j]
-                if pseudo_count[side, j] < _RELIABLE and not may_probe[pos]:
-                    gains.append(share)  # no estimate yet: the fraction itself
-                    continue
-                if pseudo_count[side, j] < _RELIABLE:
-                    if solve_limit is not None and lp.solves >= solve_limit:
-                        stack.append((lo, hi, z, rows))
-                        return stop(z)
-                    lo2, hi2 = lo.copy(), hi.copy()
-                    lo2[j] = hi2[j] = float(side)
-                    child, _ = lp.solve(lo2, hi2, rows)
-                    stats["strong_solves"] += 1
-                    gain = min(child, cut + 1e3) - z
-                    pseudo_sum[side, j] += gain / share
-                    pseudo_count[side, j] += 1
-                    if child > cut:
-                        # Nothing better on that side: fix the site the other way.
-                        lo[j] = hi[j] = float(1 - side)
-                        forced = True
-                    gains.append(gain)
-                else:
-                    gains.append(pseudo_sum[side, j] / pseudo_count[side, j] * share)
-            score[pos] = max(gains[0], 1e-6) * max(gains[1], 1e-6)
-        if forced:
-            stack.append((lo, hi, z, rows))
-            continue
-        j = frac[int(np.argmax(score))]
-        down = (lo.copy(), hi.copy(), z, rows)
-        down[1][j] = 0.0
-        up = (lo.copy(), hi.copy(), z, rows)
-        up[0][j] = 1.0
-        # Depth first, the side the LP leans to first.
-        stack += [down, up] if y[j] >= 0.5 else [up, down]
+        return BranchOutcome(search.upper, search.assignment, max(bound, search.root), False, stats)
     stats["status"] = "optimal"
-    stats["lp_solves"] = lp.solves
-    return BranchOutcome(upper, assignment, upper, True, stats)
+    return BranchOutcome(search.upper, search.assignment, search.upper, True, stats)
