@@ -57,6 +57,7 @@ _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are 
 _STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
 _SEED_LINKS = 10  # linking rows per customer (its nearest sites) in the first node LP
+_STEAL_FROM = 2  # an idle worker takes a node only from a stack at least this deep
 _WORKERS = 2  # node LPs solved at once, each in its own HiGHS instance and thread
 
 
@@ -472,11 +473,16 @@ class _SiteSearch:
         return [node for stack in self.stacks for node in stack]
 
     def _take(self, me: int) -> tuple | None:
-        """The newest node of worker ``me``'s stack, else the oldest of another's."""
+        """The newest node of worker ``me``'s stack, else the oldest of another's.
+
+        Another worker keeps its last node: in a narrow tree a helper that
+        took it would only re-solve from a distant basis what the owner
+        solves from a near one.
+        """
         if self.stacks[me]:
             return self.stacks[me].pop()
         for stack in self.stacks:
-            if stack:
+            if len(stack) >= _STEAL_FROM:
                 return stack.pop(0)
         return None
 
@@ -485,7 +491,7 @@ class _SiteSearch:
 
         Each worker searches depth first on its own stack, so that its LP
         re-solves from a nearby basis; an idle worker takes the shallowest
-        node of another.
+        node of another that has two or more.
         """
         done = 0
         while nodes is None or done < nodes:
