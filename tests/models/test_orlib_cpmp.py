@@ -42,14 +42,16 @@ def test_capacity_forces_a_farther_site():
     reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
 )
 def test_pmedcap07_gap_closed_by_the_search_on_the_lp_reduced_model():
-    # The LP bound (774.4) stays well below the optimum (787); the site
-    # search on the model reduced by the LP's reduced costs closes the gap
-    # without the Lagrangian phase.
+    # The LP bound (774.4) stays well below the optimum (787); the local
+    # moves stop at 791, where the exact assignment to the same five sites
+    # finds 787. The site search on the model reduced by the LP's reduced
+    # costs proves it without the Lagrangian phase.
     inst = read_pmedcap(PMEDCAP / "pmedcap07.txt")
     solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
     assert solution.proven_optimal
     assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
     assert solution.stats["lp_bound"] < inst.best_known - 1
+    assert solution.stats["lp_upper"] == inst.best_known
     assert solution.stats["lp_reduced_search"]["status"] == "optimal"
     assert "lagrangian_bound" not in solution.stats
 

@@ -18,7 +18,8 @@ With whole-number demands and capacities the solve goes in stages, each
 ending it when the incumbent is proven:
 
 1. the LP relaxation; its largest sites, assigned and improved by local
-   moves, give the incumbent;
+   moves, give the incumbent; where the LP is more than 1.5 % below it,
+   the exact assignment to the incumbent's sites (a small MIP) may lower it;
 2. when the LP is within 3 % of the incumbent, a short branch and bound
    over open sites (:mod:`.cpmp_branch`) on the model reduced by the LP's
    reduced costs;
@@ -57,6 +58,7 @@ __all__ = ["solve_cpmp"]
 _QUICK_SOLVES = 100  # LP solves of the search before the Lagrangian phase
 _QUICK_GAP = 0.03  # that search runs when the root LP is this close to the incumbent
 _QUICK_STRONG = 3  # sites it may strong-branch per node
+_EXACT_GAP = 0.015  # above this LP gap the first incumbent's sites get their exact assignment
 
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
@@ -149,6 +151,14 @@ def solve_cpmp(
                 upper, incumbent = swap_sites(
                     costly, demand, capacity, incumbent, p, near=3, passes=2
                 )
+            if incumbent is not None and lp.objective < (1 - _EXACT_GAP) * upper:
+                # A wide gap: the best assignment to these sites may close part of it.
+                obj, assignment, _ = assign_exactly(
+                    cost, demand, capacity, np.unique(incumbent), cutoff=upper - 0.5 * margin,
+                    time_limit=1.0, threads=threads,
+                )  # fmt: skip
+                if obj < upper:
+                    upper, incumbent = obj, assignment
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
             if incumbent is not None and float(lp.objective) > upper - margin:
                 return _answer(cost, incumbent, upper, upper, True, began, stats, p)
