@@ -57,6 +57,23 @@ def test_pmedcap07_gap_closed_by_the_search_on_the_lp_reduced_model():
 
 
 @pytest.mark.skipif(
+    not (PMEDCAP / "pmedcap10.txt").exists(),
+    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
+)
+def test_pmedcap10_optimum_found_among_the_sites_the_lp_opens():
+    # The root LP (804.0) is more than 3 % below the first incumbent (840);
+    # the site search restricted to the twelve sites the LP opens at all
+    # finds the optimum 829 there, before the Lagrangian phase, whose fixing
+    # then works with the optimum as the cutoff.
+    inst = read_pmedcap(PMEDCAP / "pmedcap10.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+    assert solution.proven_optimal
+    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    assert solution.stats["lp_upper"] > inst.best_known
+    assert solution.stats["support_upper"] == inst.best_known
+
+
+@pytest.mark.skipif(
     not (PMEDCAP / "pmedcap09.txt").exists(),
     reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
 )
