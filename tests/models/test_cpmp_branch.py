@@ -76,7 +76,7 @@ def test_failed_node_lp_falls_back_to_highs(monkeypatch):
     def fail(self, *args):
         raise cpmp_branch.LpTrouble("Numerical difficulties")
 
-    monkeypatch.setattr(cpmp_branch._NodeLp, "solve", fail)
+    monkeypatch.setattr(cpmp_branch.NodeLp, "solve", fail)
     inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
     solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
     assert solution.proven_optimal
@@ -87,7 +87,7 @@ def test_failed_node_lp_falls_back_to_highs(monkeypatch):
 def test_node_lp_failing_in_the_second_worker_falls_back_to_highs(monkeypatch):
     # The root is solved in the calling thread; the failure comes later, in
     # the second worker's thread, and must still reach the caller.
-    solve = cpmp_branch._NodeLp.solve
+    solve = cpmp_branch.NodeLp.solve
     calls = []
 
     def fail_later(self, *args):
@@ -96,7 +96,7 @@ def test_node_lp_failing_in_the_second_worker_falls_back_to_highs(monkeypatch):
             raise cpmp_branch.LpTrouble("Numerical difficulties")
         return solve(self, *args)
 
-    monkeypatch.setattr(cpmp_branch._NodeLp, "solve", fail_later)
+    monkeypatch.setattr(cpmp_branch.NodeLp, "solve", fail_later)
     cost, demand, capacity, p = _tight_instance(7, m=12)
     reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
     solution = solve_cpmp(cost, demand, capacity, p, lagrangian=False, workers=2)
@@ -120,3 +120,26 @@ def test_group_branch_set_opens_a_fractional_number_of_sites():
     group = cpmp_branch._fractional_group(np.r_[y, x], m, ii, jj, np.arange(m), cost)
     assert list(group) == [0, 1]
     assert 0 < y[group].sum() % 1 < 1
+
+
+@needs_orlib
+def test_restricted_root_lp_resumes_from_the_root_basis():
+    # The short searches start from the root relaxation with the columns its
+    # reduced costs rule out deleted: the same optimum, without a simplex
+    # iteration.
+    inst = read_pmedcap(PMEDCAP / "pmedcap01.txt")
+    n, m = inst.cost.shape
+    ii, jj = np.nonzero(inst.demand[:, None] <= inst.capacity[None, :])
+    model = cpmp_branch.single_assignment_model(
+        inst.cost, inst.demand, inst.capacity, inst.p, ii, jj
+    )
+    root = cpmp_branch.NodeLp(model, np.ones(m + ii.size), m, (ii, jj), inst.demand)
+    z, values = root.solve(np.zeros(m), np.ones(m))
+    reduced, _ = root.duals()
+    kept = (reduced[m:] <= 10) | (values[m:] > 1e-9)
+    assert 0 < kept.sum() < ii.size / 2
+    restricted = root.restrict(kept, np.ones(m))
+    z_restricted, values_restricted = restricted.solve(np.zeros(m), np.ones(m))
+    assert z_restricted == pytest.approx(z, rel=1e-9)
+    assert restricted.h.getInfo().simplex_iteration_count == 0
+    assert values_restricted.size == m + kept.sum()

@@ -41,11 +41,13 @@ fail).
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
 from capacityplanner.models.optimise.cpmp_branch import (
     LpTrouble,
+    NodeLp,
     assign_exactly,
     branch_on_sites,
     single_assignment_model,
@@ -137,20 +139,20 @@ def solve_cpmp(
     keep = fits
     if lagrangian and _lagrange_applies(demand, capacity, n, m):
         ii, jj = np.nonzero(fits)
-        col_cost, matrix, row_lower, row_upper = single_assignment_model(
-            cost, demand, capacity, p, ii, jj
-        )
-        ncol = m + ii.size
-        lp = solve_mip(
-            col_cost, matrix, row_lower, row_upper, np.zeros(ncol), np.ones(ncol),
-            np.zeros(ncol, dtype=bool), threads=threads, options={"presolve": "off"},
-        )  # fmt: skip
-        if lp.status == "infeasible":
+        model = single_assignment_model(cost, demand, capacity, p, ii, jj)
+        root = NodeLp(model, np.ones(m + ii.size), m, (ii, jj), demand)
+        try:
+            z, values = root.solve(np.zeros(m), np.ones(m))
+        except LpTrouble:
+            z, values = -np.inf, None  # no LP answer: straight to the Lagrangian phase
+        if values is None and z == np.inf:
             return _answer(cost, None, np.inf, np.inf, True, began, stats, p)
         costly = np.where(fits, cost, np.inf)  # pairs that cannot occur cost inf
         start = None
-        if lp.values is not None and lp.row_duals is not None:
-            start = lp.row_duals[:n]
+        if values is not None:
+            reduced, row_dual = root.duals()
+            lp = _RootLp(float(z), values, reduced)
+            start = row_dual[:n]
             lp_open = np.sort(np.argsort(-lp.values[:m], kind="stable")[:p])
             upper, incumbent = assign_to_sites(cost, demand, capacity, lp_open)
             if incumbent is not None and float(lp.objective) <= upper - margin:
@@ -172,13 +174,13 @@ def solve_cpmp(
             if incumbent is not None and branch_sites and lp.objective < (1 - _QUICK_GAP) * upper:
                 upper, incumbent = _search_lp_support(
                     cost, demand, capacity, p, fits, lp.values[:m], upper, incumbent, margin,
-                    deadline, threads, workers,
+                    deadline, threads,
                 )  # fmt: skip
                 stats["support_upper"] = upper
             if incumbent is not None and branch_sites and lp.objective >= (1 - _QUICK_GAP) * upper:
                 quick = _search_lp_reduced(
-                    cost, demand, capacity, p, fits, lp, (col_cost, matrix, ii, jj),
-                    upper, incumbent, margin, deadline, threads, workers,
+                    cost, demand, capacity, p, fits, root, lp, upper, incumbent, margin,
+                    deadline, threads, workers,
                 )  # fmt: skip
                 if quick is not None:
                     stats["lp_reduced_search"] = quick.stats
@@ -194,7 +196,8 @@ def solve_cpmp(
             assignment=incumbent, iterations=100,
         )  # fmt: skip
         upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
-        polished = "support_upper" in stats  # the support search already improved it
+        # Skipped where the support search already improved the first incumbent.
+        polished = stats.get("support_upper", np.inf) < stats.get("lp_upper", np.inf)
         if lower <= upper - margin and incumbent is not None and not polished:
             for sites in lag.open_sets[:1]:
                 obj, where = assign_to_sites(costly, demand, capacity, sites)
@@ -271,7 +274,7 @@ def solve_cpmp(
 
 
 def _search_lp_support(
-    cost, demand, capacity, p, fits, y, upper, incumbent, margin, deadline, threads, workers
+    cost, demand, capacity, p, fits, y, upper, incumbent, margin, deadline, threads
 ):  # fmt: skip
     """A better incumbent from the sites the root LP opens at all (and the incumbent's).
 
@@ -295,7 +298,7 @@ def _search_lp_support(
 
 
 def _search_lp_reduced(
-    cost, demand, capacity, p, fits, lp, model, upper, incumbent, margin, deadline, threads,
+    cost, demand, capacity, p, fits, root, lp, upper, incumbent, margin, deadline, threads,
     workers,
 ):  # fmt: skip
     """Site search on the model reduced by the root LP's reduced costs.
@@ -304,26 +307,36 @@ def _search_lp_reduced(
     the incumbent and the LP bound are left out, and the search gets a budget
     of ``_QUICK_SOLVES`` LP solves. With the LP within ``_QUICK_GAP`` of the
     incumbent most instances end here, without the Lagrangian phase; the
-    others go on to it with the incumbent this found. Returns ``None`` if a
-    node LP fails.
+    others go on to it with the incumbent this found. The search starts from
+    the root LP's basis, with the columns left out deleted. Returns ``None``
+    if a node LP fails.
     """
-    col_cost, matrix, ii, jj = model
     m = cost.shape[1]
-    reduced = col_cost - matrix.T @ lp.row_duals
-    gap = upper - margin - float(lp.objective)
+    ii, jj = np.nonzero(fits)
+    reduced = lp.reduced
+    gap = upper - margin - lp.objective
     y_upper = np.where((reduced[:m] > gap) & (lp.values[:m] < 1e-9), 0.0, 1.0)
-    drop = (reduced[m:] > gap) & (lp.values[m:] < 1e-9)
-    keep = fits.copy()
-    keep[ii[drop], jj[drop]] = False
-    keep &= (y_upper > 0)[None, :]
+    kept = ~((reduced[m:] > gap) & (lp.values[m:] < 1e-9)) & (y_upper[jj] > 0)
+    keep = np.zeros_like(fits)
+    keep[ii[kept], jj[kept]] = True
     try:
         return branch_on_sites(
             cost, demand, capacity, p, keep, y_lower=np.zeros(m), y_upper=y_upper, upper=upper,
             assignment=incumbent, margin=margin, deadline=deadline, solve_limit=_QUICK_SOLVES,
             strong_candidates=_QUICK_STRONG, threads=threads, workers=workers,
+            lp=root.restrict(kept, y_upper),
         )  # fmt: skip
     except LpTrouble:
         return None
+
+
+@dataclass
+class _RootLp:
+    """The root LP relaxation's value, column values and reduced costs."""
+
+    objective: float
+    values: np.ndarray
+    reduced: np.ndarray
 
 
 def _open_sites(assignment: np.ndarray, p: int, m: int) -> np.ndarray:

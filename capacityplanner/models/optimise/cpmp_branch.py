@@ -46,6 +46,7 @@ from capacityplanner.models.optimise.mip import highs_lp, solve_mip
 __all__ = [
     "BranchOutcome",
     "LpTrouble",
+    "NodeLp",
     "assign_exactly",
     "branch_on_sites",
     "single_assignment_model",
@@ -217,8 +218,12 @@ class _RowPool:
         return self.groups[key]
 
 
-class _NodeLp:
-    """One worker's LP relaxation in HiGHS; site bounds and pool rows change per node.
+class NodeLp:
+    """The LP relaxation in HiGHS, re-solved per node with changed site bounds and rows.
+
+    Each worker of :func:`branch_on_sites` owns one; the root relaxation of
+    :func:`.cpmp.solve_cpmp` is one too, so that a search can start from
+    its basis (:meth:`restrict`).
 
     The linking rows ``x_ij <= y_j`` are added as they are violated: most of
     them never bind, and without them the basis HiGHS factorises is a fifth
@@ -228,20 +233,35 @@ class _NodeLp:
     capacity rows imply the linking rows of customers with positive demand.
     """
 
-    def __init__(self, model, col_upper, m, pairs, demand):
+    def __init__(
+        self,
+        model: tuple,
+        col_upper: np.ndarray,
+        m: int,
+        pairs: tuple[np.ndarray, np.ndarray],
+        demand: np.ndarray,
+    ) -> None:
+        """Build the LP of ``model`` (from :func:`single_assignment_model`).
+
+        Parameters
+        ----------
+        model : tuple
+            Column costs, matrix, row bounds of the single-assignment model.
+        col_upper : numpy.ndarray
+            Column upper bounds (sites first, then pairs).
+        m : int
+            Number of sites.
+        pairs : tuple of numpy.ndarray
+            Customer and site of each pair column.
+        demand : numpy.ndarray
+            Customer demands.
+        """
         col_cost, matrix, row_lower, row_upper = model
         ii, jj, n = pairs[0], pairs[1], demand.size
         nx = ii.size
-        self.jj = jj
+        self.ii, self.jj, self.pair_cost, self.demand = ii, jj, col_cost[m:], demand
         self.m = m
-        # Seed: the linking rows of each customer's nearest sites and of zero demands.
-        seed = np.zeros(nx, dtype=bool)
-        if nx:
-            order = np.lexsort((col_cost[m:], ii))
-            first = np.searchsorted(ii[order], np.arange(n))
-            rank = np.arange(nx) - np.repeat(first, np.diff(np.r_[first, nx]))
-            seed[order[rank < _SEED_LINKS]] = True
-            seed |= demand[ii] <= 0
+        seed = self._seed()
         self.linked = seed
         base = np.r_[np.arange(n + m), n + m + nx, n + m + np.flatnonzero(seed)]
         lp = highs_lp(
@@ -258,6 +278,18 @@ class _NodeLp:
         self.active: dict[int, tuple[float, float]] = {}
         self.solves = 0
 
+    def _seed(self) -> np.ndarray:
+        """Pairs whose linking row the LP starts with: each customer's nearest, and zero demands."""
+        ii, n, nx = self.ii, self.demand.size, self.ii.size
+        seed = np.zeros(nx, dtype=bool)
+        if nx:
+            order = np.lexsort((self.pair_cost, ii))
+            first = np.searchsorted(ii[order], np.arange(n))
+            rank = np.arange(nx) - np.repeat(first, np.diff(np.r_[first, nx]))
+            seed[order[rank < _SEED_LINKS]] = True
+            seed |= self.demand[ii] <= 0
+        return seed
+
     def _sync(self, pool: _RowPool) -> None:
         """Add the pool rows this LP does not hold yet."""
         for cols, vals, lower, upper in pool.rows[len(self.local) :]:
@@ -266,7 +298,12 @@ class _NodeLp:
             self.num_rows += 1
 
     def solve(
-        self, pool: _RowPool, lo: np.ndarray, hi: np.ndarray, rows: dict, cut: float = np.inf
+        self,
+        lo: np.ndarray,
+        hi: np.ndarray,
+        rows: dict | None = None,
+        cut: float = np.inf,
+        pool: _RowPool | None = None,
     ) -> tuple[float, np.ndarray | None]:
         """LP value and column values at a node (``inf``/``None`` if infeasible).
 
@@ -274,7 +311,9 @@ class _NodeLp:
         ``cut`` may come from the LP without all its linking rows (still a
         valid bound); at or below it the LP is complete.
         """
-        self._sync(pool)
+        rows = {} if rows is None else rows
+        if pool is not None:
+            self._sync(pool)
         changed = np.flatnonzero((lo != self.lo) | (hi != self.hi))
         if changed.size:
             self.h.changeColsBounds(
@@ -305,6 +344,11 @@ class _NodeLp:
         """Add the missing linking rows that ``values`` violates; any added?"""
         m, jj = self.m, self.jj
         violated = np.flatnonzero(~self.linked & (values[m:] > values[jj] + _FRACTIONAL))
+        return self._add_links(violated)
+
+    def _add_links(self, violated: np.ndarray) -> bool:
+        """Add the linking rows of the pairs ``violated``; any added?"""
+        m, jj = self.m, self.jj
         k = violated.size
         if k == 0:
             return False
@@ -322,7 +366,26 @@ class _NodeLp:
         solution = self.h.getSolution()
         return np.asarray(solution.col_dual), np.asarray(solution.row_dual)
 
-    def clone(self) -> _NodeLp:
+    def restrict(self, kept: np.ndarray, site_upper: np.ndarray) -> NodeLp:
+        """A copy without the pair columns not ``kept``, starting from this LP's basis.
+
+        The columns dropped must be nonbasic (at zero), as those fixed by
+        reduced costs are; their linking rows stay, reduced to ``y_j >= 0``.
+        ``site_upper`` closes sites (upper bound 0).
+        """
+        other = self.clone()
+        drop = (self.m + np.flatnonzero(~kept)).astype(np.int32)
+        if drop.size:
+            other.h.deleteCols(drop.size, drop)
+        other.ii, other.jj, other.pair_cost = self.ii[kept], self.jj[kept], self.pair_cost[kept]
+        other.linked = self.linked[kept]
+        sites = np.arange(self.m, dtype=np.int32)
+        other.hi = np.asarray(site_upper, dtype=float).copy()
+        other.h.changeColsBounds(self.m, sites, other.lo, other.hi)
+        other._add_links(np.flatnonzero(other._seed() & ~other.linked))
+        return other
+
+    def clone(self) -> NodeLp:
         """A second LP with the same rows and bounds, starting from this one's basis."""
         other = copy.copy(self)
         other.h = highspy.Highs()
@@ -436,7 +499,7 @@ class _Halt(Exception):
 class _SiteSearch:
     """What the workers share: the node stack, the incumbent, pseudo-costs and cut pool.
 
-    Each worker owns one :class:`_NodeLp`; HiGHS releases the interpreter
+    Each worker owns one :class:`NodeLp`; HiGHS releases the interpreter
     lock while it solves, so two workers keep two cores busy. A node is a
     tuple of the site lower and upper bounds, its parent's LP bound and the
     bounds of pool rows. Shared counters and the incumbent change under
@@ -486,7 +549,7 @@ class _SiteSearch:
                 return stack.pop(0)
         return None
 
-    def work(self, lp: _NodeLp, me: int = 0, nodes: int | None = None) -> None:
+    def work(self, lp: NodeLp, me: int = 0, nodes: int | None = None) -> None:
         """Take nodes until the search ends (or ``nodes`` are done).
 
         Each worker searches depth first on its own stack, so that its LP
@@ -525,15 +588,15 @@ class _SiteSearch:
         with self.cond:
             self.stats[key] += k
 
-    def _solve(self, lp: _NodeLp, node: tuple, lo, hi, rows, cut) -> tuple:
+    def _solve(self, lp: NodeLp, node: tuple, lo, hi, rows, cut) -> tuple:
         """One LP solve within the budget; ``node`` is what to resume from."""
         with self.cond:
             if self.halted or (self.solve_limit is not None and self.solves >= self.solve_limit):
                 raise _Halt(node)
             self.solves += 1
-        return lp.solve(self.pool, lo, hi, rows, cut)
+        return lp.solve(lo, hi, rows, cut, self.pool)
 
-    def _process(self, node: tuple, lp: _NodeLp) -> list[tuple]:
+    def _process(self, node: tuple, lp: NodeLp) -> list[tuple]:
         """Solve one node; return the nodes to push (the last is taken first)."""
         lo, hi, parent, rows = node
         if self.deadline is not None and time.perf_counter() > self.deadline:
@@ -666,6 +729,7 @@ def branch_on_sites(
     strong_candidates: int = _STRONG_CANDIDATES,
     threads: int | None = None,
     workers: int | None = None,
+    lp: NodeLp | None = None,
 ) -> BranchOutcome:
     """Search the open-site sets for a solution cheaper than ``upper - margin``.
 
@@ -699,6 +763,10 @@ def branch_on_sites(
         Node LPs solved at once, each in its own thread (default: two, or
         one on a single core). The optimum does not depend on it; the
         order of the nodes, and so their number, does.
+    lp : NodeLp, optional
+        The LP to start from, built over the pairs of ``keep`` in
+        ``numpy.nonzero`` order (e.g. :meth:`NodeLp.restrict` of the root
+        relaxation); by default a new one.
 
     Returns
     -------
@@ -718,8 +786,10 @@ def branch_on_sites(
         (deadline, solve_limit, strong_candidates, threads), count,
     )  # fmt: skip
     ii, jj = search.ii, search.jj
-    model = single_assignment_model(cost, demand, capacity, p, ii, jj)
-    first = _NodeLp(model, np.r_[y_upper, np.ones(ii.size)], m, (ii, jj), demand)
+    if lp is None:
+        model = single_assignment_model(cost, demand, capacity, p, ii, jj)
+        lp = NodeLp(model, np.r_[y_upper, np.ones(ii.size)], m, (ii, jj), demand)
+    first = lp
     search.stacks[0].append(
         (np.asarray(y_lower, float).copy(), np.asarray(y_upper, float).copy(), -np.inf, {})
     )
