@@ -10,18 +10,25 @@ from capacityplanner.models.optimise.cpmp import solve_cpmp
 
 SHARED = (Path(__file__).parents[2] / "../shared/benchmarks").resolve()
 PMEDCAP = SHARED / "pmedcap"
-
-
-@pytest.mark.skipif(
+needs_pmedcap = pytest.mark.skipif(
     not (PMEDCAP / "pmedcap01.txt").exists(),
     reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
 )
-@pytest.mark.parametrize("number", [1, 2, 3])
-def test_pmedcap_reaches_published_optimum(number):
-    inst = read_pmedcap(PMEDCAP / f"pmedcap{number:02d}.txt")
-    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
+
+
+def _solve(name: str, **options):
+    """The instance and our proven solution at its published optimum."""
+    inst = read_pmedcap(PMEDCAP / f"{name}.txt")
+    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p, **options)
     assert solution.proven_optimal
     assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    return inst, solution
+
+
+@needs_pmedcap
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_pmedcap_reaches_published_optimum(number):
+    inst, solution = _solve(f"pmedcap{number:02d}")
     served = np.bincount(solution.assignment, weights=inst.demand, minlength=inst.num_sites)
     assert np.all(served <= inst.capacity)
     assert set(solution.assignment) <= set(solution.open_sites)
@@ -37,53 +44,35 @@ def test_capacity_forces_a_farther_site():
     assert solution.objective == 6.0
 
 
-@pytest.mark.skipif(
-    not (PMEDCAP / "pmedcap07.txt").exists(),
-    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
-)
+@needs_pmedcap
 def test_pmedcap07_gap_closed_by_the_search_on_the_lp_reduced_model():
     # The LP bound (774.4) stays well below the optimum (787); the local
     # moves stop at 791, where the exact assignment to the same five sites
     # finds 787. The site search on the model reduced by the LP's reduced
     # costs proves it without the Lagrangian phase.
-    inst = read_pmedcap(PMEDCAP / "pmedcap07.txt")
-    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
-    assert solution.proven_optimal
-    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    inst, solution = _solve("pmedcap07")
     assert solution.stats["lp_bound"] < inst.best_known - 1
     assert solution.stats["lp_upper"] == inst.best_known
     assert solution.stats["lp_reduced_search"]["status"] == "optimal"
     assert "lagrangian_bound" not in solution.stats
 
 
-@pytest.mark.skipif(
-    not (PMEDCAP / "pmedcap10.txt").exists(),
-    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
-)
+@needs_pmedcap
 def test_pmedcap10_optimum_found_among_the_sites_the_lp_opens():
     # The root LP (804.0) is more than 3 % below the first incumbent (840);
     # the site search restricted to the twelve sites the LP opens at all
     # finds the optimum 829 there, before the Lagrangian phase, whose fixing
     # then works with the optimum as the cutoff.
-    inst = read_pmedcap(PMEDCAP / "pmedcap10.txt")
-    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
-    assert solution.proven_optimal
-    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    inst, solution = _solve("pmedcap10")
     assert solution.stats["lp_upper"] > inst.best_known
     assert solution.stats["support_upper"] == inst.best_known
 
 
-@pytest.mark.skipif(
-    not (PMEDCAP / "pmedcap09.txt").exists(),
-    reason=f"OR-Library pmedcap instances not found in {PMEDCAP}",
-)
+@needs_pmedcap
 def test_pmedcap09_gap_closed_by_highs_on_the_lagrangian_reduced_model():
     # Without the site search: the Lagrangian bound stays below the optimum,
     # so the answer rests on its site and pair fixing plus HiGHS.
-    inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
-    solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p, branch_sites=False)
-    assert solution.proven_optimal
-    assert solution.objective == pytest.approx(inst.best_known, rel=1e-6)
+    inst, solution = _solve("pmedcap09", branch_sites=False)
     assert solution.stats["lagrangian_bound"] < inst.best_known - 1
 
 
