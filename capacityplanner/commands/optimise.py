@@ -69,6 +69,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "secundair, kinderopvang, bso, jeugd; 0 disables; default basis=150 secundair=300 "
         "kinderopvang=14 bso=20 jeugd=30)",
     )
+    parser.add_argument(
+        "--min-expansion",
+        type=float,
+        default=0.0,
+        metavar="N",
+        help="an existing site grows by at least N places (all levels together) or not at all "
+        "(default 0: no minimum)",
+    )
     parser.add_argument("--distance", choices=["network", "straight"], default="network")
     parser.add_argument("--time-limit", type=float, metavar="S")
     parser.add_argument("--params", metavar="FILE", help="parameter file (TOML)")
@@ -110,6 +118,7 @@ def plan_to_dict(result) -> dict:
         "explanation": None if result.explanation is None else result.explanation.text_en,
         "notes": list(result.notes),
         "minimum_places": dict(result.minimum_places),
+        "min_expansion": result.min_expansion,
     }
 
 
@@ -136,10 +145,13 @@ def min_places_option(items: list[str] | None) -> dict[str, float]:
 
 def run_optimise(args: argparse.Namespace) -> int:
     """Build the planning problem, solve it, print the plan."""
+    from capacityplanner.errors import InputError
     from capacityplanner.models.optimise import summary_en, summary_nl
     from capacityplanner.scenarios.session import solve_settings
 
     min_places = min_places_option(args.min_places)
+    if not args.min_expansion >= 0:
+        raise InputError(f"--min-expansion must be 0 or more places; got {args.min_expansion:g}.")
     workspace = open_workspace(args)
     settings = {
         "model": args.model,
@@ -156,6 +168,7 @@ def run_optimise(args: argparse.Namespace) -> int:
         "allow_unmet": args.allow_unmet,
         "places_within_shortfall": not args.places_beyond_shortfall,
         "min_places": min_places,
+        "min_expansion": args.min_expansion,
         "time_limit": args.time_limit,
     }
 

@@ -131,6 +131,9 @@ class OptimiserDialog(QDialog):
         self.saving_spin.setRange(0, 95)
         self.saving_spin.setValue(25)
         self.saving_spin.setSuffix(" %")
+        self.expansion_spin = QSpinBox(self)
+        self.expansion_spin.setRange(0, 1000)
+        self.expansion_spin.setSingleStep(6)
         self.brede_check = QCheckBox(self)
         self.bso_check = QCheckBox(self)
         self.unmet_check = QCheckBox(self)
@@ -147,7 +150,7 @@ class OptimiserDialog(QDialog):
         self.time_spin.setSuffix(" s")
 
         self.form = QFormLayout()
-        self.form_labels = [QLabel(self) for _ in range(11)]
+        self.form_labels = [QLabel(self) for _ in range(12)]
         rows = [
             self.model_box,
             self.level_group,
@@ -157,6 +160,7 @@ class OptimiserDialog(QDialog):
             self.budget_spin,
             self.sites_spin,
             self.saving_spin,
+            self.expansion_spin,
             self.candidate_box,
             self.time_spin,
         ]
@@ -222,6 +226,7 @@ class OptimiserDialog(QDialog):
             self.tr("Budget (million EUR)"),
             self.tr("New sites"),
             self.tr("Brede-site saving"),
+            self.tr("Smallest expansion"),
             self.tr("Candidate sites"),
             self.tr("Time limit"),
         ]
@@ -251,6 +256,11 @@ class OptimiserDialog(QDialog):
         self.distance_spin.setSpecialValueText(self.tr("default per level"))
         self.budget_spin.setSpecialValueText(self.tr("no limit"))
         self.sites_spin.setSpecialValueText(self.tr("no limit"))
+        self.expansion_spin.setSpecialValueText(self.tr("no minimum"))
+        self.expansion_spin.setSuffix(" " + self.tr("places"))
+        self.expansion_spin.setToolTip(
+            self.tr("An existing site grows by at least this many places, or not at all")
+        )
         self.brede_check.setText(self.tr("Every new site is a brede site (city standard)"))
         self.bso_check.setText(self.tr("Every new basis school gets out-of-school care"))
         self.unmet_check.setText(self.tr("Leave unreachable children unserved instead of failing"))
@@ -301,6 +311,7 @@ class OptimiserDialog(QDialog):
             basis_with_bso=self.bso_check.isChecked(),
             allow_unmet=self.unmet_check.isChecked(),
             places_within_shortfall=self.shortfall_check.isChecked(),
+            min_expansion=float(self.expansion_spin.value()),
             distance=self.mode_box.currentData(),
             candidate_layer=self.candidate_box.currentData() or CANDIDATE_LAYER,
             time_limit=float(self.time_spin.value()),
@@ -321,6 +332,7 @@ class OptimiserDialog(QDialog):
         self.bso_check.setChecked(request.basis_with_bso)
         self.unmet_check.setChecked(request.allow_unmet)
         self.shortfall_check.setChecked(request.places_within_shortfall)
+        self.expansion_spin.setValue(round(request.min_expansion))
         self.mode_box.setCurrentIndex(max(self.mode_box.findData(request.distance), 0))
         self.refresh_candidate_layers()
         index = self.candidate_box.findData(request.candidate_layer)

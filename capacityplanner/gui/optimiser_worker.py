@@ -51,6 +51,9 @@ class PlanRequest:
     places_within_shortfall : bool
         p-median: build places beyond the shortfall only where children would
         otherwise have none (see ``PlanOptions.places_within_shortfall``).
+    min_expansion : float
+        An existing site grows by at least this many places or not at all
+        (``PlanOptions.min_expansion_places``); 0: no minimum.
     distance : {"network", "straight"}
     candidate_layer : str
         Workspace layer holding the candidate sites.
@@ -69,6 +72,7 @@ class PlanRequest:
     basis_with_bso: bool = False
     allow_unmet: bool = True
     places_within_shortfall: bool = True
+    min_expansion: float = 0.0
     distance: str = "network"
     candidate_layer: str = CANDIDATE_LAYER
     time_limit: float | None = 120.0
@@ -87,6 +91,7 @@ class PlanRequest:
             "basis_with_bso": bool(self.basis_with_bso),
             "allow_unmet": bool(self.allow_unmet),
             "places_within_shortfall": bool(self.places_within_shortfall),
+            "min_expansion": float(self.min_expansion),
             "distance": self.distance,
             "max_distance": {lv: float(self.max_distance) for lv in levels}
             if self.max_distance

@@ -36,6 +36,7 @@ DEFAULT_OPTIMISER: dict[str, Any] = {
     "basis_with_bso": False,
     "allow_unmet": True,
     "places_within_shortfall": True,
+    "min_expansion": 0.0,
     "distance": "network",
     "max_distance": {},
     "time_limit": 120.0,
@@ -209,6 +210,7 @@ def plan_problem(workspace: Workspace, settings: dict[str, Any]):
         rule_basis_with_bso=bool(settings.get("basis_with_bso")),
         allow_unmet=bool(settings.get("allow_unmet", True)),
         places_within_shortfall=bool(settings.get("places_within_shortfall", True)),
+        min_expansion_places=float(settings.get("min_expansion") or 0.0),
         time_limit=settings.get("time_limit"),
         **extra,
     )

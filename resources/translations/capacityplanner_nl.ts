@@ -1420,246 +1420,266 @@
 <context>
     <name>OptimiserDialog</name>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="215" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="427" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="439" />
         <source>Propose sites</source>
         <extracomment>Phrases of the solver's progress messages, translated in the dialog.</extracomment>
         <translation>Sites voorstellen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="217" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="218" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
         <source>Levels</source>
         <translation>Niveaus</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="219" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
         <source>Target school year</source>
         <translation>Doelschooljaar</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="220" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="224" />
         <source>Maximum distance</source>
         <translation>Maximale afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="221" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="225" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="222" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="226" />
         <source>Budget (million EUR)</source>
         <translation>Budget (miljoen EUR)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="223" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="227" />
         <source>New sites</source>
         <translation>Nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="224" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="228" />
         <source>Brede-site saving</source>
         <translation>Besparing brede site</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="225" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="229" />
+        <source>Smallest expansion</source>
+        <translation>Kleinste uitbreiding</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="230" />
         <source>Candidate sites</source>
         <translation>Kandidaatsites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="226" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
         <source>Time limit</source>
         <translation>Tijdslimiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="231" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="236" />
         <source>Close the shortfall at least cost</source>
         <translation>Het tekort wegwerken tegen de laagste kost</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="232" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="237" />
         <source>Shortest travel with a fixed number of new sites</source>
         <translation>Kortste verplaatsing met een vast aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="233" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="238" />
         <source>Serve the most children within a budget</source>
         <translation>Zoveel mogelijk kinderen bedienen binnen een budget</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="234" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="239" />
         <source>Fewest new sites that close the shortfall</source>
         <translation>Zo weinig mogelijk nieuwe sites die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="240" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="245" />
         <source>Childcare (kinderopvang)</source>
         <translation>Kinderopvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="241" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="246" />
         <source>Nursery (kleuter)</source>
         <translation>Kleuteronderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="242" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="247" />
         <source>Primary (lager)</source>
         <translation>Lager onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="243" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="248" />
         <source>Secondary (secundair)</source>
         <translation>Secundair onderwijs</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="244" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
         <source>Out-of-school care (bso)</source>
         <translation>Buitenschoolse opvang (bso)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="245" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="250" />
         <source>Youth work (jeugd)</source>
         <translation>Jeugdwerk</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="249" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
         <source>Along the streets</source>
         <translation>Langs de straten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="250" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
         <source>Straight line x detour factor (fast)</source>
         <translation>Hemelsbreed x omwegfactor (snel)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="251" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
         <source>default per level</source>
         <translation>standaard per niveau</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="252" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="253" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="257" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="258" />
         <source>no limit</source>
         <translation>geen limiet</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="254" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="259" />
+        <source>no minimum</source>
+        <translation>geen minimum</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="260" />
+        <source>places</source>
+        <translation>plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="262" />
+        <source>An existing site grows by at least this many places, or not at all</source>
+        <translation>Een bestaande site groeit met minstens zoveel plaatsen, of helemaal niet</translation>
+    </message>
+    <message>
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="264" />
         <source>Every new site is a brede site (city standard)</source>
         <translation>Elke nieuwe site is een brede site (stedelijke standaard)</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="255" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="265" />
         <source>Every new basis school gets out-of-school care</source>
         <translation>Elke nieuwe basisschool krijgt buitenschoolse opvang</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="256" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
         <source>Leave unreachable children unserved instead of failing</source>
         <translation>Onbereikbare kinderen onbediend laten in plaats van te falen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="257" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="267" />
         <source>Build no more places than the shortfall needs</source>
         <translation>Niet meer plaatsen bouwen dan het tekort vraagt</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="260" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="270" />
         <source>Shortest travel: places beyond the shortfall are built only where children would otherwise get no place or a new site needs its minimum size</source>
         <translation>Kortste afstand: plaatsen boven het tekort komen er enkel waar kinderen anders geen plaats krijgen of een nieuwe site haar minimale omvang nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="264" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="274" />
         <source>Run</source>
         <translation>Uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="265" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="275" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="266" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="276" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="270" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="280" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="271" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="281" />
         <source>Propose sites...</source>
         <translation>Sites voorstellen...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="273" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="283" />
         <source>Let the optimiser propose new and expanded sites that close the shortfall</source>
         <translation>Laat de optimalisatie nieuwe en uitgebreide sites voorstellen die het tekort wegwerken</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="275" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="285" />
         <source>Clear the plan from the map</source>
         <translation>Plan van de kaart halen</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="276" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="286" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="283" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="293" />
         <source>Number of new sites</source>
         <translation>Aantal nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="283" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="293" />
         <source>At most new sites</source>
         <translation>Hoogstens nieuwe sites</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="350" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="362" />
         <source>Cancelling...</source>
         <translation>Bezig met annuleren...</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="394" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="406" />
         <source>Cancelled before the solve started.</source>
         <translation>Geannuleerd voor de berekening begon.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="404" />
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="412" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="416" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="424" />
         <source>No plan exists with these settings.</source>
         <translation>Met deze instellingen bestaat er geen plan.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="409" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="421" />
         <source>Plan ready: proven optimal.</source>
         <translation>Plan klaar: bewezen optimaal.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="410" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="422" />
         <source>Plan ready: the time limit was reached before the proof.</source>
         <translation>Plan klaar: de tijdslimiet was bereikt voor het bewijs.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="411" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="423" />
         <source>Cancelled: showing the best plan found so far.</source>
         <translation>Geannuleerd: het beste plan tot nu toe wordt getoond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="413" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="425" />
         <source>The solver stopped before it found any plan.</source>
         <translation>De rekenmotor stopte voor hij een plan vond.</translation>
     </message>
     <message>
-        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="422" />
+        <location filename="../../capacityplanner/gui/optimiser_dialog.py" line="434" />
         <source>The optimiser failed: %1</source>
         <translation>De optimalisatie mislukte: %1</translation>
     </message>

@@ -31,6 +31,12 @@ NL = {
     "Budget (million EUR)": "Budget (miljoen EUR)",
     "New sites": "Nieuwe sites",
     "Brede-site saving": "Besparing brede site",
+    "Smallest expansion": "Kleinste uitbreiding",
+    "no minimum": "geen minimum",
+    "places": "plaatsen",
+    "An existing site grows by at least this many places, or not at all": (
+        "Een bestaande site groeit met minstens zoveel plaatsen, of helemaal niet"
+    ),
     "Candidate sites": "Kandidaatsites",
     "Time limit": "Tijdslimiet",
     "Close the shortfall at least cost": "Het tekort wegwerken tegen de laagste kost",

@@ -168,3 +168,32 @@ def test_p_median_shortfall_limit_is_a_choice_of_the_dialog(ghent_window, worksp
     dialog.shortfall_check.setChecked(False)
     _problem, options = plan_problem(workspace, dialog.request().settings())
     assert options.places_within_shortfall is False
+
+
+def test_smallest_expansion_is_a_choice_of_the_dialog(ghent_window, workspace, qtbot):
+    dialog = _dialog(ghent_window, workspace)
+    label = dialog.form.labelForField(dialog.expansion_spin)
+    assert label.text() == "Kleinste uitbreiding"
+    assert dialog.expansion_spin.value() == 0
+    assert dialog.expansion_spin.text() == "geen minimum"
+    for level, box in dialog.level_checks.items():
+        box.setChecked(level in ("kleuter", "lager"))
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("straight"))
+    from capacityplanner.scenarios.session import solve_settings
+
+    unlimited = solve_settings(workspace, dialog.request().settings()).expanded_sites
+    assert (unlimited["places_kleuter"] + unlimited["places_lager"] < 100).any()
+    dialog.expansion_spin.setValue(100)
+    assert dialog.expansion_spin.text() == "100 plaatsen"
+    assert dialog.request().settings()["min_expansion"] == 100
+    assert dialog.run()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.outcome is not None, timeout=60000)
+    result = dialog.outcome.result
+    assert result.proven_optimal
+    expanded = result.expanded_sites
+    assert len(expanded) > 0
+    assert (expanded["places_kleuter"] + expanded["places_lager"] >= 100 - 1e-6).all()
+    assert "groeit met minstens 100 plaatsen of niet" in dialog.panel.summary.toPlainText()
+    ghent_window.set_language("en")
+    assert dialog.form.labelForField(dialog.expansion_spin).text() == "Smallest expansion"
+    assert dialog.expansion_spin.text() == "100 places"

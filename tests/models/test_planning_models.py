@@ -6,7 +6,13 @@ import pytest
 import scipy.sparse as sp
 
 from capacityplanner.errors import InputError
-from capacityplanner.models.optimise import PlanningProblem, PlanOptions, solve_plan
+from capacityplanner.models.optimise import (
+    PlanningProblem,
+    PlanOptions,
+    solve_plan,
+    summary_en,
+    summary_nl,
+)
 
 
 def reach(points: pd.DataFrame, sites: pd.DataFrame, limit: float) -> sp.csr_matrix:
@@ -105,6 +111,32 @@ def test_expandable_site_grows_but_an_open_one_does_not():
     fixed = solve_plan(make(line_points(), existing_e1("open", extra=200), cands), PlanOptions())
     assert fixed.expanded_sites.empty
     assert fixed.costs.investment == pytest.approx(3.0e6)
+
+
+def test_expansion_adds_at_least_the_minimum_or_nothing():
+    cands = three_candidates()
+    # p1 needs 100 places; with a minimum of 150, E1 still grows (150 places at
+    # 1,000 EUR beat opening a second site) and 50 stay free.
+    grown = solve_plan(
+        make(line_points(), existing_e1("expandable", extra=200), cands),
+        PlanOptions(min_expansion_places=150),
+    )
+    assert float(grown.expanded_sites["places_lager"].iloc[0]) == pytest.approx(150)
+    assert grown.costs.investment == pytest.approx(150 * 1000 + 1.0e6 + 100 * 10_000)
+    assert "grows by at least 150 places or not at all" in summary_en(grown)
+    assert "groeit met minstens 150 plaatsen of niet" in summary_nl(grown)
+    # a minimum above the site's 200 possible extra places: it cannot grow
+    kept = solve_plan(
+        make(line_points(), existing_e1("expandable", extra=200), cands),
+        PlanOptions(min_expansion_places=250),
+    )
+    assert kept.expanded_sites.empty
+    assert kept.costs.investment == pytest.approx(3.0e6)
+    with pytest.raises(InputError, match="min_expansion_places"):
+        solve_plan(
+            make(line_points(), existing_e1("expandable", extra=200), cands),
+            PlanOptions(min_expansion_places=-1),
+        )
 
 
 def test_forced_open_candidate_is_opened_even_when_dearer():
@@ -273,3 +305,12 @@ def test_progress_is_reported():
     )
     assert seen[0][1].startswith("building")
     assert seen[-1] == (1.0, "plan ready")
+
+
+def test_command_line_smallest_expansion(capsys):
+    from capacityplanner.cli import main
+
+    assert main(["optimise", "--distance", "straight", "--min-expansion", "-3"]) == 2
+    err = capsys.readouterr().err
+    assert "--min-expansion must be 0 or more places; got -3." in err
+    assert "Traceback" not in err

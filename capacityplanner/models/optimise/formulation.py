@@ -10,6 +10,8 @@ Columns (all non-negative):
   places (together ``<= max_extra_places``), integer (whole places) unless
   ``PlanOptions.integer_places`` is off;
 * ``z`` per closable existing site: 1 keeps it open;
+* ``g`` per expandable existing site when ``PlanOptions.min_expansion_places``
+  is set: 1 lets it grow, by at least that many places;
 * ``p`` per level and candidate able to offer it: places built, integer
   like ``e``;
 * ``o``/``y`` per candidate (site used / function opened, see :mod:`.brede`).
@@ -243,7 +245,18 @@ def build_formulation(
     may_expand = np.isin(status, OPEN_STATUSES_THAT_EXPAND) & (max_extra > 0)
     cpp_existing = ex["cost_per_place"].to_numpy(float) if n_e else np.zeros(0)
     cpp_new = problem.candidates["cost_per_place"].to_numpy(float) if n_c else np.zeros(0)
-    expansion_rows = b.rows(np.full(n_e, -np.inf), max_extra)
+    # An expansion adds at least min_expansion_places or nothing: binary g_j with
+    # min g_j <= sum_l e_jl <= max_extra_j g_j.
+    minimum_extra = float(options.min_expansion_places or 0.0)
+    g_site = np.flatnonzero(may_expand) if minimum_extra > 0 else np.zeros(0, dtype=int)
+    g_cols = b.cols(np.zeros(g_site.size), np.ones(g_site.size), integer=True)
+    expansion_upper = max_extra.copy()
+    expansion_upper[g_site] = 0.0
+    expansion_rows = b.rows(np.full(n_e, -np.inf), expansion_upper)
+    b.coef(expansion_rows[g_site], g_cols, -max_extra[g_site])
+    minimum_rows = np.full(n_e, -1)
+    minimum_rows[g_site] = b.rows(np.zeros(g_site.size), np.full(g_site.size, np.inf))
+    b.coef(minimum_rows[g_site], g_cols, -minimum_extra)
     whole = bool(options.integer_places)
 
     blocks: dict[str, LevelBlock] = {}
@@ -290,6 +303,8 @@ def build_formulation(
         e_cols = b.cols(np.zeros(e_site.size), max_extra[e_site], integer=whole)
         b.coef(row_of_site[e_site], e_cols, -1.0)
         b.coef(expansion_rows[e_site], e_cols, 1.0)
+        gated = minimum_rows[e_site] >= 0
+        b.coef(minimum_rows[e_site[gated]], e_cols[gated], 1.0)
         b.objective("cost", e_cols, cpp_existing[e_site])
         b.objective("investment", e_cols, cpp_existing[e_site])
 

@@ -160,6 +160,12 @@ class PlanOptions:
         Functions the city rules add without planning their level (e.g.
         kinderopvang on a brede site when only secundair is planned) have
         no places to check.
+    min_expansion_places : float
+        Minimum extra places of an expansion of an existing site (all its
+        levels together): a site grows by at least this many places or not
+        at all, so that the plan does not add a handful of places to a
+        school (e.g. 24, one classroom). A site whose ``max_extra_places``
+        are fewer cannot grow. 0 (default) sets no minimum.
     integer_places : bool
         Build whole places: places at new sites and extra places at
         existing sites are integer variables (the allocation of children
@@ -196,6 +202,7 @@ class PlanOptions:
     min_new_places: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_MIN_NEW_PLACES)
     )
+    min_expansion_places: float = 0.0
     integer_places: bool = True
     mip_rel_gap: float = 0.0
     time_limit: float | None = None
@@ -245,6 +252,10 @@ class PlanOptions:
                 )
             if not np.isfinite(value) or value < 0:
                 raise InputError(f"min_new_places[{key!r}] must be 0 or more places; got {value}.")
+        if not np.isfinite(self.min_expansion_places) or self.min_expansion_places < 0:
+            raise InputError(
+                f"min_expansion_places must be 0 or more places; got {self.min_expansion_places}."
+            )
         penalties = self.unmet_penalty
         if penalties is not None:
             items = penalties.items() if isinstance(penalties, Mapping) else [("all", penalties)]

@@ -113,6 +113,7 @@ class PlanResult:
     explanation: Explanation | None = None
     notes: list[str] = field(default_factory=list)
     minimum_places: dict[str, float] = field(default_factory=dict)
+    min_expansion: float = 0.0
     unmet_penalty: dict[str, float] = field(default_factory=dict)
     places_cap: dict[str, float] = field(default_factory=dict)
 
@@ -200,6 +201,7 @@ def empty_result(form: Formulation, status: str, seconds: float, notes=None) -> 
         wijk_names=wijk_names(form),
         notes=list(notes or []),
         minimum_places=dict(form.minimum),
+        min_expansion=float(form.options.min_expansion_places or 0.0),
         unmet_penalty=dict(form.unmet_penalty),
         places_cap=dict(form.places_cap),
     )

@@ -261,6 +261,13 @@ def _summary(result: PlanResult, lang: str) -> str:
         out.append(
             ("Uitbreidingen: " if nl else "Expansions: ") + _expansion_list(result, lang) + "."
         )
+        if result.min_expansion > 0:
+            least = fmt_number(result.min_expansion, lang)
+            out.append(
+                f"Een bestaande site groeit met minstens {least} plaatsen of niet."
+                if nl
+                else f"An existing site grows by at least {least} places or not at all."
+            )
     unplanned = _unplanned_functions(result)
     if unplanned:
         names = join_and([FUNCTION_NAMES[lang][f] for f in unplanned], lang)
