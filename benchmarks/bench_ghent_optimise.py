@@ -159,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=None)
     parser.add_argument("--max-new-sites", type=int, default=None)
     parser.add_argument("--time-limit", type=float, default=300.0)
+    parser.add_argument(
+        "--min-expansion", type=float, default=0.0, help="smallest expansion of an existing site"
+    )
     args = parser.parse_args(argv)
 
     from capacityplanner.paths import GHENT_GPKG
@@ -189,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         mip_rel_gap=0.0,
         time_limit=args.time_limit,
         p=args.max_new_sites,
+        min_expansion_places=args.min_expansion,
     )
     t1 = time.perf_counter()
     result = solve_plan(problem, options)
