@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from capacityplanner.geodata.orlib import read_pmedcap
-from capacityplanner.models.optimise import cpmp_branch
+from capacityplanner.models.optimise import cpmp_branch, cpmp_lp
 from capacityplanner.models.optimise.cpmp import solve_cpmp
 
 PMEDCAP = (Path(__file__).parents[2] / "../shared/benchmarks/pmedcap").resolve()
@@ -74,9 +74,9 @@ def test_time_limit_returns_a_solution_and_a_valid_bound():
 @needs_orlib
 def test_failed_node_lp_falls_back_to_highs(monkeypatch):
     def fail(self, *args):
-        raise cpmp_branch.LpTrouble("Numerical difficulties")
+        raise cpmp_lp.LpTrouble("Numerical difficulties")
 
-    monkeypatch.setattr(cpmp_branch.NodeLp, "solve", fail)
+    monkeypatch.setattr(cpmp_lp.NodeLp, "solve", fail)
     inst = read_pmedcap(PMEDCAP / "pmedcap09.txt")
     solution = solve_cpmp(inst.cost, inst.demand, inst.capacity, inst.p)
     assert solution.proven_optimal
@@ -87,16 +87,16 @@ def test_failed_node_lp_falls_back_to_highs(monkeypatch):
 def test_node_lp_failing_in_the_second_worker_falls_back_to_highs(monkeypatch):
     # The root is solved in the calling thread; the failure comes later, in
     # the second worker's thread, and must still reach the caller.
-    solve = cpmp_branch.NodeLp.solve
+    solve = cpmp_lp.NodeLp.solve
     calls = []
 
     def fail_later(self, *args):
         calls.append(self)
         if self is not calls[0]:  # a clone: the second worker's LP
-            raise cpmp_branch.LpTrouble("Numerical difficulties")
+            raise cpmp_lp.LpTrouble("Numerical difficulties")
         return solve(self, *args)
 
-    monkeypatch.setattr(cpmp_branch.NodeLp, "solve", fail_later)
+    monkeypatch.setattr(cpmp_lp.NodeLp, "solve", fail_later)
     cost, demand, capacity, p = _tight_instance(7, m=12)
     reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
     solution = solve_cpmp(cost, demand, capacity, p, lagrangian=False, workers=2)
@@ -130,10 +130,8 @@ def test_restricted_root_lp_resumes_from_the_root_basis():
     inst = read_pmedcap(PMEDCAP / "pmedcap01.txt")
     n, m = inst.cost.shape
     ii, jj = np.nonzero(inst.demand[:, None] <= inst.capacity[None, :])
-    model = cpmp_branch.single_assignment_model(
-        inst.cost, inst.demand, inst.capacity, inst.p, ii, jj
-    )
-    root = cpmp_branch.NodeLp(model, np.ones(m + ii.size), m, (ii, jj), inst.demand)
+    model = cpmp_lp.single_assignment_model(inst.cost, inst.demand, inst.capacity, inst.p, ii, jj)
+    root = cpmp_lp.NodeLp(model, np.ones(m + ii.size), m, (ii, jj), inst.demand)
     z, values = root.solve(np.zeros(m), np.ones(m))
     reduced, _ = root.duals()
     kept = (reduced[m:] <= 10) | (values[m:] > 1e-9)

@@ -21,7 +21,7 @@ ending it when the incumbent is proven:
    moves, give the incumbent; where the LP is more than 1.5 % below it,
    the exact assignment to the incumbent's sites (a small MIP) may lower it;
 2. when the LP is more than 3 % below the incumbent, a short branch and
-   bound over open sites (:mod:`.cpmp_branch`) restricted to the sites the
+   bound over open sites (:mod:`.cpmp_branch`, LPs in :mod:`.cpmp_lp`) restricted to the sites the
    LP opens at all looks for a better incumbent (the optimum usually lies
    among them);
 3. when the LP is within 3 % of the incumbent, a short branch and bound
@@ -45,17 +45,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from capacityplanner.models.optimise.cpmp_branch import (
-    LpTrouble,
-    NodeLp,
-    assign_exactly,
-    branch_on_sites,
-    single_assignment_model,
-)
+from capacityplanner.models.optimise.cpmp_branch import branch_on_sites
 from capacityplanner.models.optimise.cpmp_lagrange import (
     assign_to_sites,
     lagrangian_bound,
     swap_sites,
+)
+from capacityplanner.models.optimise.cpmp_lp import (
+    LpTrouble,
+    NodeLp,
+    assign_exactly,
+    single_assignment_model,
 )
 from capacityplanner.models.optimise.mip import LocationSolution, solve_mip
 
