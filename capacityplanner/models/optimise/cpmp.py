@@ -63,7 +63,7 @@ __all__ = ["solve_cpmp"]
 
 _QUICK_SOLVES = 100  # LP solves of the search before the Lagrangian phase
 _QUICK_GAP = 0.03  # that search runs when the root LP is this close to the incumbent
-_QUICK_STRONG = 3  # sites it may strong-branch per node
+_QUICK_STRONG = 0  # no strong branching in the short searches: it costs more LPs than it saves
 _SUPPORT_SOLVES = 60  # LP solves of the incumbent search on the root LP's support
 _SUPPORT_WORKERS = 1  # one worker: the same node order, so the same incumbent, every run
 _EXACT_GAP = 0.015  # above this LP gap the first incumbent's sites get their exact assignment
