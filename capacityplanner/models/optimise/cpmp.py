@@ -18,16 +18,16 @@ With whole-number demands and capacities the solve goes in stages, each
 ending it when the incumbent is proven:
 
 1. the LP relaxation; its largest sites, assigned and improved by local
-   moves, give the incumbent; where the LP is more than 1.5 % below it,
-   the exact assignment to the incumbent's sites (a small MIP) may lower it;
+   moves, give the incumbent; where the LP is 1.5-3 % below it, the exact
+   assignment to the incumbent's sites (a small MIP) may lower it;
 2. when the LP is more than 3 % below the incumbent, a short branch and
-   bound over open sites (:mod:`.cpmp_branch`, LPs in :mod:`.cpmp_lp`) restricted to the sites the
-   LP opens at all looks for a better incumbent (the optimum usually lies
-   among them);
+   bound over open sites (:mod:`.cpmp_branch`, LPs in :mod:`.cpmp_lp`)
+   restricted to the sites the LP opens at all looks for a better
+   incumbent (the optimum often lies among them);
 3. when the LP is within 3 % of the incumbent, a short branch and bound
    over open sites on the model reduced by the LP's reduced costs;
-4. a Lagrangian phase (:mod:`.cpmp_lagrange`): its bound and heuristic
-   (unless step 2 ran), then it closes sites, opens sites and drops
+4. a Lagrangian phase (:mod:`.cpmp_lagrange`): its bound and heuristic,
+   then it closes sites, opens sites and drops
    customer-site pairs that cannot take part in any solution cheaper than
    the incumbent;
 5. the branch and bound over open sites on that reduced model; when it
@@ -66,7 +66,7 @@ _QUICK_GAP = 0.03  # that search runs when the root LP is this close to the incu
 _QUICK_STRONG = 0  # no strong branching in the short searches: it costs more LPs than it saves
 _SUPPORT_SOLVES = 60  # LP solves of the incumbent search on the root LP's support
 _SUPPORT_WORKERS = 1  # one worker: the same node order, so the same incumbent, every run
-_EXACT_GAP = 0.015  # above this LP gap the first incumbent's sites get their exact assignment
+_EXACT_GAP = 0.015  # from this LP gap to _QUICK_GAP, the exact assignment of the first sites
 
 
 def _lagrange_applies(demand: np.ndarray, capacity: np.ndarray, n: int, m: int) -> bool:
@@ -159,8 +159,10 @@ def solve_cpmp(
                 upper, incumbent = swap_sites(
                     costly, demand, capacity, incumbent, p, near=3, passes=2
                 )
-            if incumbent is not None and lp.objective < (1 - _EXACT_GAP) * upper:
-                # A wide gap: the best assignment to these sites may close part of it.
+            gap = 1 - lp.objective / upper if incumbent is not None else 0.0
+            if _EXACT_GAP < gap < _QUICK_GAP:
+                # Before the short search, the best assignment to these sites may close part
+                # of the gap (wider gaps go to the support search and Lagrangian heuristics).
                 obj, assignment, _ = assign_exactly(
                     cost, demand, capacity, np.unique(incumbent), cutoff=upper - 0.5 * margin,
                     time_limit=1.0, threads=threads,
@@ -196,9 +198,7 @@ def solve_cpmp(
             assignment=incumbent, iterations=100,
         )  # fmt: skip
         upper, incumbent, lower = lag.upper, lag.assignment, lag.bound
-        # Skipped where the support search already improved the first incumbent.
-        polished = stats.get("support_upper", np.inf) < stats.get("lp_upper", np.inf)
-        if lower <= upper - margin and incumbent is not None and not polished:
+        if lower <= upper - margin and incumbent is not None:
             for sites in lag.open_sets[:1]:
                 obj, where = assign_to_sites(costly, demand, capacity, sites)
                 if where is not None:
