@@ -170,6 +170,12 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
     return best
 
 
+def _fractional_sites(values: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The site values of an LP solution and the sites open a fractional amount."""
+    y = values[:m]
+    return y, np.flatnonzero(np.abs(y - np.round(y)) > FRACTIONAL)
+
+
 class _Halt(Exception):
     """The deadline or the LP budget stops the search; ``node`` goes back on the stack."""
 
@@ -251,16 +257,18 @@ class _SiteSearch:
                     self.cond.notify_all()
                     return
                 self.busy += 1
+            failure = None
             try:
                 children = self._process(node, lp)
             except _Halt as halt:
-                children = [halt.node]
-                self.halted = True
+                children, failure = [halt.node], halt
             except BaseException as error:  # re-raised by branch_on_sites in its thread
-                children = [node]
-                self.halted = True
-                self.failure = self.failure or error
+                children, failure = [node], error
             with self.cond:
+                if failure is not None:
+                    self.halted = True
+                    if not isinstance(failure, _Halt):
+                        self.failure = self.failure or failure
                 self.stacks[me].extend(children)
                 self.busy -= 1
                 self.cond.notify_all()
@@ -295,8 +303,7 @@ class _SiteSearch:
                 self.stats["root_bound"] = round(float(z), 6) if np.isfinite(z) else None
         if values is None or z > cut:
             return []
-        y = values[:m]
-        frac = np.flatnonzero(np.abs(y - np.round(y)) > FRACTIONAL)
+        y, frac = _fractional_sites(values, m)
         if frac.size == 0 and self.whole:
             covers = _violated_covers(values, m, self.col_of, self.weight, self.size)
             for j, members in covers:
@@ -307,8 +314,7 @@ class _SiteSearch:
                 z, values = self._solve(lp, (lo, hi, z, rows), lo, hi, rows, cut)
                 if values is None or z > cut:
                     return []
-                y = values[:m]
-                frac = np.flatnonzero(np.abs(y - np.round(y)) > FRACTIONAL)
+                y, frac = _fractional_sites(values, m)
         reduced, row_dual = lp.duals()
         cut = min(cut, self.upper - self.margin)  # another worker may have improved it
         if z > cut:

@@ -198,9 +198,8 @@ class NodeLp:
         nx = ii.size
         self.ii, self.jj, self.pair_cost, self.demand = ii, jj, col_cost[m:], demand
         self.m = m
-        seed = self._seed()
-        self.linked = seed
-        base = np.r_[np.arange(n + m), n + m + nx, n + m + np.flatnonzero(seed)]
+        self.linked = self._seed()
+        base = np.r_[np.arange(n + m), n + m + nx, n + m + np.flatnonzero(self.linked)]
         lp = highs_lp(
             col_cost, sp.csr_matrix(matrix)[base], row_lower[base], row_upper[base],
             np.zeros(matrix.shape[1]), col_upper,
