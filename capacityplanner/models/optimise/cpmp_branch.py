@@ -19,7 +19,11 @@ This search branches on the sites only:
   node LP) or else the exact assignment (a small HiGHS MIP) decides whether
   ``S`` holds a cheaper solution, and the cut ``sum_{j in S} y_j <= p - 1``
   then excludes ``S`` everywhere; cover inequalities of the open sites'
-  capacities are added there too;
+  capacities are added there too, and so are the knapsack cuts of the
+  Lagrangian bound's multipliers (no set of customers within a site's
+  capacity is worth more to it than its knapsack), which the LP then keeps
+  for every node where those sites open: on pmedcap08 the search otherwise
+  settles some 65 near-optimal site sets one by one;
 * reduced costs close or open sites for the node's subtree.
 
 A node is pruned when its bound cannot beat the incumbent by ``margin``
@@ -53,6 +57,9 @@ _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are 
 _STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
 _STEAL_FROM = 2  # an idle worker takes a node only from a stack at least this deep
+_WORTH = 1e-9  # a customer worth more than this to a site enters its knapsack cut
+_CUT_SLACK = 1e-7  # relative slack of a knapsack cut's bound, against rounding
+_VIOLATED = 1e-6  # relative violation from which a knapsack cut is added
 _WORKERS = 2  # node LPs solved at once, each in its own HiGHS instance and thread
 
 
@@ -144,8 +151,40 @@ def _violated_covers(values, m, col_of, weight, size):
     return found
 
 
+def _knapsack_cuts(values, lam, m, col_of, cost, weight, size, sites):
+    """Knapsack cuts ``sum_i g_ij x_ij <= U_j y_j`` of ``sites`` that the LP point violates.
+
+    With multipliers ``lam`` a customer is worth ``g_ij = lam_i - c_ij`` to
+    site ``j``; only those worth something enter the cut. ``U_j`` is the
+    most a set of them within the capacity is worth (a 0/1 knapsack), so
+    every solution satisfies the cut (at ``y_j = 0`` nothing is served
+    there), while an LP that splits customers between sites can exceed it.
+
+    Returns
+    -------
+    list of tuple of numpy.ndarray
+        Columns and coefficients of each violated cut (``<= 0``).
+    """
+    y = values[:m]
+    sites = sites[y[sites] > FRACTIONAL]
+    if sites.size == 0:
+        return []
+    gain = lam[:, None] - cost[:, sites]
+    worth = (col_of[:, sites] >= 0) & (gain > _WORTH)
+    best, _ = site_knapsacks(np.where(worth, gain, -np.inf), weight, size[sites], keep=False)
+    found = []
+    for k, j in enumerate(sites):
+        items = np.flatnonzero(worth[:, k])
+        cols = col_of[items, j]
+        limit = best[k] + _CUT_SLACK * (1.0 + abs(best[k]))  # rounding must not cut a solution
+        violation = float(gain[items, k] @ values[cols]) - limit * y[j] if items.size else 0.0
+        if violation > _VIOLATED * (1.0 + abs(best[k])):
+            found.append((np.r_[cols, j], np.r_[gain[items, k], -limit]))
+    return found
+
+
 def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
-    """Lagrangian bound of assigning every customer to one of ``sites``.
+    """Lagrangian bound of assigning every customer to one of ``sites``, and its multipliers.
 
     Starts from the node LP's assignment duals ``lam`` and takes a few
     subgradient steps; stops as soon as the bound exceeds ``cut``.
@@ -154,12 +193,13 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
     c = np.where(allowed, cost[:, sites], 0.0)
     cap = size[sites]
     lam = lam.copy()
-    best = -np.inf
+    best, best_lam = -np.inf, lam.copy()
     for _ in range(_SETTLE_STEPS + 1):
         value = np.where(allowed, lam[:, None] - c, -np.inf)
         kv, took = site_knapsacks(value, weight, cap, keep=True)
         bound = float(lam.sum() - kv.sum())
-        best = max(best, bound)
+        if bound > best:
+            best, best_lam = bound, lam.copy()
         if best > cut:
             break
         grad = 1.0 - knapsack_items(took, weight, cap, np.arange(sites.size)).sum(axis=1)
@@ -167,7 +207,7 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
         if norm == 0:
             break
         lam += (cut + 1.0 - bound) / norm * grad
-    return best
+    return best, best_lam
 
 
 def _fractional_sites(values: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -210,7 +250,7 @@ class _SiteSearch:
         self.pseudo_sum = np.zeros((2, m))
         self.pseudo_count = np.zeros((2, m))
         self.stats = {"nodes": 0, "strong_solves": 0, "settled_sets": 0, "settled_by_bound": 0}
-        self.stats |= {"group_branches": 0, "covers": 0}
+        self.stats |= {"group_branches": 0, "covers": 0, "knapsack_cuts": 0}
         self.stacks: list[list[tuple]] = [[] for _ in range(workers)]
         self.root = -np.inf
         self.solves = 0
@@ -323,7 +363,7 @@ class _SiteSearch:
         hi[(y < 1e-9) & (reduced[:m] > cut - z)] = 0.0
         lo[(y > 1 - 1e-9) & (-reduced[:m] > cut - z)] = 1.0
         if frac.size == 0:
-            return self._settle(lo, hi, z, rows, np.flatnonzero(y > 0.5), row_dual[:n], cut)
+            return self._settle(lo, hi, z, rows, np.flatnonzero(y > 0.5), row_dual[:n], cut, values)
         group = _fractional_group(values, m, self.ii, self.jj, frac, self.cost)
         if group is not None:
             r = self.pool.group(group)
@@ -335,12 +375,25 @@ class _SiteSearch:
             return [(lo, hi, z, fewer), (lo.copy(), hi.copy(), z, more)]
         return self._branch_site(lp, lo, hi, z, rows, y, frac, cut)
 
-    def _settle(self, lo, hi, z, rows, sites, lam, cut) -> list[tuple]:
-        """A node opening whole sites: bound or solve their assignment, then exclude them."""
+    def _settle(self, lo, hi, z, rows, sites, lam, cut, values) -> list[tuple]:
+        """A node opening whole sites: bound or solve their assignment, then exclude them.
+
+        The knapsack cuts of the bound's multipliers that ``values`` (the
+        node's LP solution) violates join the pool.
+        """
         settled = False
         if self.whole and np.isfinite(cut):
-            bound = _assignment_bound(self.cost, self.keep, self.weight, self.size, sites, lam, cut)
+            bound, lam = _assignment_bound(
+                self.cost, self.keep, self.weight, self.size, sites, lam, cut
+            )
             settled = bound > cut
+            m = self.cost.shape[1]
+            cuts = _knapsack_cuts(
+                values, lam, m, self.col_of, self.cost, self.weight, self.size, sites
+            )
+            for cols, vals in cuts:
+                self.pool.add(cols, vals, -np.inf, 0.0)
+            self._count("knapsack_cuts", len(cuts))
         if settled:
             self._count("settled_by_bound")
         else:
