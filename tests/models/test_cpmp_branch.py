@@ -8,6 +8,7 @@ import pytest
 from capacityplanner.geodata.orlib import read_pmedcap
 from capacityplanner.models.optimise import cpmp_branch, cpmp_lp
 from capacityplanner.models.optimise.cpmp import solve_cpmp
+from capacityplanner.models.optimise.cpmp_lagrange import site_knapsacks
 
 PMEDCAP = (Path(__file__).parents[2] / "../shared/benchmarks/pmedcap").resolve()
 needs_orlib = pytest.mark.skipif(
@@ -165,7 +166,9 @@ def test_knapsack_cuts_hold_for_every_whole_assignment_and_cut_a_split_one():
         if room <= 0:
             break
     assert any(0 < values[col_of[i, 0]] < 1 for i in range(n))
-    cuts = cpmp_branch._knapsack_cuts(values, lam, m, col_of, cost, weight, size, np.array([0]))
+    sites = np.array([0])
+    best, _ = site_knapsacks(lam[:, None] - cost[:, sites], weight, size[sites], keep=False)
+    cuts = cpmp_branch._knapsack_cuts(values, lam, best, m, col_of, cost, sites)
     assert len(cuts) == 1
     cols, coef = cuts[0]
     assert coef @ values[cols] > 0  # the split point violates the cut

@@ -57,7 +57,6 @@ _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are 
 _STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
 _STEAL_FROM = 2  # an idle worker takes a node only from a stack at least this deep
-_WORTH = 1e-9  # a customer worth more than this to a site enters its knapsack cut
 _CUT_SLACK = 1e-7  # relative slack of a knapsack cut's bound, against rounding
 _VIOLATED = 1e-6  # relative violation from which a knapsack cut is added
 _WORKERS = 2  # node LPs solved at once, each in its own HiGHS instance and thread
@@ -132,7 +131,8 @@ def _violated_covers(values, m, col_of, weight, size):
 
     Per open site, customers are taken in order of ``(1 - x_ij / y_j)`` per
     unit of demand until they overfill the capacity; the cover is violated
-    when those terms sum below 1.
+    when those terms sum below 1. Returns the columns and coefficients of
+    each (``<= 0``).
     """
     y = values[:m]
     found = []
@@ -147,18 +147,20 @@ def _violated_covers(values, m, col_of, weight, size):
         fill = np.cumsum(weight[items[order]])
         take = order[: int(np.searchsorted(fill, size[j], side="right")) + 1]
         if (1.0 - share[take]).sum() < 1.0 - 1e-4:
-            found.append((j, items[take]))
+            members = items[take]
+            found.append((np.r_[col[members], j], np.r_[np.ones(members.size), 1.0 - members.size]))
     return found
 
 
-def _knapsack_cuts(values, lam, m, col_of, cost, weight, size, sites):
+def _knapsack_cuts(values, lam, best, m, col_of, cost, sites):
     """Knapsack cuts ``sum_i g_ij x_ij <= U_j y_j`` of ``sites`` that the LP point violates.
 
     With multipliers ``lam`` a customer is worth ``g_ij = lam_i - c_ij`` to
-    site ``j``; only those worth something enter the cut. ``U_j`` is the
-    most a set of them within the capacity is worth (a 0/1 knapsack), so
-    every solution satisfies the cut (at ``y_j = 0`` nothing is served
-    there), while an LP that splits customers between sites can exceed it.
+    site ``j``; only those worth something enter the cut. ``U_j`` (``best``,
+    one per site, from :func:`.site_knapsacks` at ``lam``) is the most a set
+    of them within the capacity is worth, so every solution satisfies the
+    cut (at ``y_j = 0`` nothing is served there), while an LP that splits
+    customers between sites can exceed it.
 
     Returns
     -------
@@ -166,14 +168,12 @@ def _knapsack_cuts(values, lam, m, col_of, cost, weight, size, sites):
         Columns and coefficients of each violated cut (``<= 0``).
     """
     y = values[:m]
-    sites = sites[y[sites] > FRACTIONAL]
-    if sites.size == 0:
-        return []
     gain = lam[:, None] - cost[:, sites]
-    worth = (col_of[:, sites] >= 0) & (gain > _WORTH)
-    best, _ = site_knapsacks(np.where(worth, gain, -np.inf), weight, size[sites], keep=False)
+    worth = (col_of[:, sites] >= 0) & (gain > 0)
     found = []
     for k, j in enumerate(sites):
+        if y[j] <= FRACTIONAL:
+            continue
         items = np.flatnonzero(worth[:, k])
         cols = col_of[items, j]
         limit = best[k] + _CUT_SLACK * (1.0 + abs(best[k]))  # rounding must not cut a solution
@@ -184,22 +184,23 @@ def _knapsack_cuts(values, lam, m, col_of, cost, weight, size, sites):
 
 
 def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
-    """Lagrangian bound of assigning every customer to one of ``sites``, and its multipliers.
+    """Lagrangian bound of assigning every customer to one of ``sites``.
 
     Starts from the node LP's assignment duals ``lam`` and takes a few
-    subgradient steps; stops as soon as the bound exceeds ``cut``.
+    subgradient steps; stops as soon as the bound exceeds ``cut``. Returns
+    the bound, its multipliers and the sites' knapsack values at them.
     """
     allowed = keep[:, sites]
     c = np.where(allowed, cost[:, sites], 0.0)
     cap = size[sites]
     lam = lam.copy()
-    best, best_lam = -np.inf, lam.copy()
+    best, best_lam, best_kv = -np.inf, lam.copy(), None
     for _ in range(_SETTLE_STEPS + 1):
         value = np.where(allowed, lam[:, None] - c, -np.inf)
         kv, took = site_knapsacks(value, weight, cap, keep=True)
         bound = float(lam.sum() - kv.sum())
         if bound > best:
-            best, best_lam = bound, lam.copy()
+            best, best_lam, best_kv = bound, lam.copy(), kv
         if best > cut:
             break
         grad = 1.0 - knapsack_items(took, weight, cap, np.arange(sites.size)).sum(axis=1)
@@ -207,7 +208,7 @@ def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
         if norm == 0:
             break
         lam += (cut + 1.0 - bound) / norm * grad
-    return best, best_lam
+    return best, best_lam, best_kv
 
 
 def _fractional_sites(values: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -314,6 +315,12 @@ class _SiteSearch:
                 self.cond.notify_all()
             done += 1
 
+    def _add_cuts(self, cuts: list, key: str) -> None:
+        """Add rows ``cols . vals <= 0`` to the pool and count them under ``key``."""
+        for cols, vals in cuts:
+            self.pool.add(cols, vals, -np.inf, 0.0)
+        self._count(key, len(cuts))
+
     def _count(self, key: str, k: int = 1) -> None:
         with self.cond:
             self.stats[key] += k
@@ -346,10 +353,7 @@ class _SiteSearch:
         y, frac = _fractional_sites(values, m)
         if frac.size == 0 and self.whole:
             covers = _violated_covers(values, m, self.col_of, self.weight, self.size)
-            for j, members in covers:
-                cols = np.r_[self.col_of[members, j], j]
-                self.pool.add(cols, np.r_[np.ones(members.size), 1.0 - members.size], -np.inf, 0.0)
-            self._count("covers", len(covers))
+            self._add_cuts(covers, "covers")
             if covers:
                 z, values = self._solve(lp, (lo, hi, z, rows), lo, hi, rows, cut)
                 if values is None or z > cut:
@@ -383,17 +387,13 @@ class _SiteSearch:
         """
         settled = False
         if self.whole and np.isfinite(cut):
-            bound, lam = _assignment_bound(
+            bound, lam, knapsacks = _assignment_bound(
                 self.cost, self.keep, self.weight, self.size, sites, lam, cut
             )
             settled = bound > cut
             m = self.cost.shape[1]
-            cuts = _knapsack_cuts(
-                values, lam, m, self.col_of, self.cost, self.weight, self.size, sites
-            )
-            for cols, vals in cuts:
-                self.pool.add(cols, vals, -np.inf, 0.0)
-            self._count("knapsack_cuts", len(cuts))
+            cuts = _knapsack_cuts(values, lam, knapsacks, m, self.col_of, self.cost, sites)
+            self._add_cuts(cuts, "knapsack_cuts")
         if settled:
             self._count("settled_by_bound")
         else:
