@@ -207,3 +207,37 @@ def test_knapsack_cuts_shorten_the_pmedcap08_search(monkeypatch):
     assert with_cuts.stats["knapsack_cuts"] > 0
     assert with_cuts.stats["settled_by_bound"] < without.stats["settled_by_bound"] / 2
     assert with_cuts.stats["lp_solves"] < 0.8 * without.stats["lp_solves"]
+
+
+@needs_orlib
+def test_settling_bound_goes_on_while_it_rises_and_spares_the_exact_assignment(monkeypatch):
+    # pmedcap01 with sites 11, 16, 18, 20, 47 open: the best assignment costs
+    # 714, so the set cannot beat the optimum 713. The Lagrangian bound from
+    # the node LP's duals is still below 712 after the first ten steps and
+    # passes it a few steps later: the set is settled without a HiGHS MIP,
+    # and the knapsack cuts keep the multipliers of the first ten steps.
+    inst = read_pmedcap(PMEDCAP / "pmedcap01.txt")
+    n, m = inst.cost.shape
+    keep = inst.demand[:, None] <= inst.capacity[None, :]
+    ii, jj = np.nonzero(keep)
+    model = cpmp_lp.single_assignment_model(inst.cost, inst.demand, inst.capacity, inst.p, ii, jj)
+    lp = cpmp_lp.NodeLp(model, np.ones(m + ii.size), m, (ii, jj), inst.demand)
+    sites = np.array([11, 16, 18, 20, 47])
+    whole = np.zeros(m)
+    whole[sites] = 1.0
+    lp.solve(whole, whole)
+    duals = lp.duals()[1][:n]
+    weight, size = inst.demand.astype(int), inst.capacity.astype(int)
+    cut = 713 - (1 - 1e-6)
+
+    def bound():
+        return cpmp_branch._assignment_bound(inst.cost, keep, weight, size, sites, duals, cut)
+
+    longer, lam, knapsacks = bound()
+    monkeypatch.setattr(cpmp_branch, "_SETTLE_MORE", 0)
+    first, first_lam, first_knapsacks = bound()
+    assert first <= cut < longer <= 714
+    np.testing.assert_array_equal(lam, first_lam)
+    np.testing.assert_array_equal(knapsacks, first_knapsacks)
+    exact = cpmp_lp.assign_exactly(inst.cost, inst.demand, inst.capacity, sites)[0]
+    assert exact == 714

@@ -56,6 +56,9 @@ __all__ = ["BranchOutcome", "branch_on_sites"]
 _RELIABLE = 1  # strong-branching samples per direction before pseudo-costs are trusted
 _STRONG_CANDIDATES = 6  # sites closest to one half that may be strong-branched at a node
 _SETTLE_STEPS = 10  # subgradient steps of the Lagrangian bound of a whole-site node
+_SETTLE_MORE = 20  # further steps while that bound still rises (each may save an exact MIP)
+_FLAT_STEPS = 3  # the bound has stopped rising after this many steps without a rise
+_RISE = 1e-4  # relative rise of the bound that counts
 _STEAL_FROM = 2  # an idle worker takes a node only from a stack at least this deep
 _CUT_SLACK = 1e-7  # relative slack of a knapsack cut's bound, against rounding
 _VIOLATED = 1e-6  # relative violation from which a knapsack cut is added
@@ -186,29 +189,38 @@ def _knapsack_cuts(values, lam, best, m, col_of, cost, sites):
 def _assignment_bound(cost, keep, weight, size, sites, lam, cut):
     """Lagrangian bound of assigning every customer to one of ``sites``.
 
-    Starts from the node LP's assignment duals ``lam`` and takes a few
-    subgradient steps; stops as soon as the bound exceeds ``cut``. Returns
-    the bound, its multipliers and the sites' knapsack values at them.
+    Starts from the node LP's assignment duals ``lam`` and takes
+    ``_SETTLE_STEPS`` subgradient steps, then up to ``_SETTLE_MORE`` more
+    while the bound still rises; stops as soon as the bound exceeds ``cut``.
+    Returns the bound, and the multipliers of the first steps with the
+    sites' knapsack values at them (for the knapsack cuts).
     """
     allowed = keep[:, sites]
     c = np.where(allowed, cost[:, sites], 0.0)
     cap = size[sites]
     lam = lam.copy()
     best, best_lam, best_kv = -np.inf, lam.copy(), None
-    for _ in range(_SETTLE_STEPS + 1):
+    first = None  # the multipliers and knapsack values of the first steps
+    flat = 0  # steps since the bound last rose
+    for step in range(_SETTLE_STEPS + _SETTLE_MORE + 1):
+        if step == _SETTLE_STEPS + 1:
+            first = (best_lam, best_kv)
         value = np.where(allowed, lam[:, None] - c, -np.inf)
         kv, took = site_knapsacks(value, weight, cap, keep=True)
         bound = float(lam.sum() - kv.sum())
         if bound > best:
+            flat = 0 if bound > best + _RISE * (1.0 + abs(best)) else flat + 1
             best, best_lam, best_kv = bound, lam.copy(), kv
-        if best > cut:
+        else:
+            flat += 1
+        if best > cut or (step >= _SETTLE_STEPS and flat >= _FLAT_STEPS):
             break
         grad = 1.0 - knapsack_items(took, weight, cap, np.arange(sites.size)).sum(axis=1)
         norm = float(grad @ grad)
         if norm == 0:
             break
         lam += (cut + 1.0 - bound) / norm * grad
-    return best, best_lam, best_kv
+    return (best, *(first or (best_lam, best_kv)))
 
 
 def _fractional_sites(values: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:

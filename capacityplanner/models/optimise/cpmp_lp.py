@@ -179,6 +179,8 @@ class NodeLp:
         m: int,
         pairs: tuple[np.ndarray, np.ndarray],
         demand: np.ndarray,
+        *,
+        presolve: bool = True,
     ) -> None:
         """Build the LP of ``model`` (from :func:`single_assignment_model`).
 
@@ -194,6 +196,9 @@ class NodeLp:
             Customer and site of each pair column.
         demand : numpy.ndarray
             Customer demands.
+        presolve : bool
+            Let HiGHS presolve the first solve (later solves start from a
+            basis and skip it).
         """
         col_cost, matrix, row_lower, row_upper = model
         ii, jj, n = pairs[0], pairs[1], demand.size
@@ -208,6 +213,8 @@ class NodeLp:
         )  # fmt: skip
         self.h = highspy.Highs()
         self.h.silent()
+        if not presolve:
+            self.h.setOptionValue("presolve", "off")
         self.h.passModel(lp)
         self.lo = np.zeros(m)
         self.hi = np.asarray(col_upper[:m], dtype=float).copy()
