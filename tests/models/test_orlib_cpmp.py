@@ -69,6 +69,33 @@ def test_pmedcap10_optimum_found_among_the_sites_the_lp_opens():
 
 
 @needs_pmedcap
+def test_pmedian_start_sends_pmedcap09_straight_to_the_short_search():
+    # The LP's sites give 737 after site swaps, 3.7 % above the LP (709.8).
+    # The start from the uncapacitated p-median's sites, found while HiGHS
+    # solves the root LP, is the optimum 715: within 3 % of the LP, so the
+    # short search on the LP-reduced model starts at once and proves it,
+    # without the support search or the Lagrangian phase.
+    inst, solution = _solve("pmedcap09")
+    assert solution.stats["start_upper"] == inst.best_known
+    assert solution.stats["lp_upper"] == inst.best_known
+    assert "support_upper" not in solution.stats
+    assert solution.stats["lp_reduced_search"]["status"] == "optimal"
+    assert "lagrangian_bound" not in solution.stats
+
+
+@needs_pmedcap
+def test_a_start_far_above_the_lp_leaves_the_lp_sites_incumbent():
+    # pmedcap08: the p-median start (845) beats the LP's sites (859) but is
+    # still 9 % above the LP (768.7); the support search starts from the
+    # LP's sites, as without the p-median start.
+    inst, solution = _solve("pmedcap08")
+    assert solution.stats["start_upper"] < solution.stats["lp_upper"]
+    assert solution.stats["lp_upper"] > solution.stats["lp_bound"] / (1 - 0.03)
+    assert solution.proven_optimal
+    assert solution.objective == inst.best_known
+
+
+@needs_pmedcap
 def test_pmedcap09_gap_closed_by_highs_on_the_lagrangian_reduced_model():
     # Without the site search: the Lagrangian bound stays below the optimum,
     # so the answer rests on its site and pair fixing plus HiGHS.
