@@ -179,9 +179,9 @@ def solve_cpmp(
             # The p-median start found meanwhile replaces the LP's where it is cheaper and
             # brings the LP within _QUICK_GAP, so that the short search starts at once
             # (pmedcap09: 715, the optimum, against 737 from the LP's sites). Further from
-            # the LP the support search looks for better incumbents from the LP's sites
-            # either way, and a different start only sends the later stages another way
-            # (pmedcap08: 845 against 859, then 1.55 s instead of 1.44 s).
+            # the LP the later stages look for better incumbents either way, and a different
+            # start only sends them another way (pmedcap08: 845 against 859; taking it, 11
+            # fresh runs took 1.05-1.60 s, median 1.39 s, against 1.04-1.09 s).
             adopt = side_upper < lp.objective / (1 - _QUICK_GAP)
             # Site swaps improve the LP's sites unless they are the start's (whose own swaps
             # left them as they are) or far behind a start that replaces them.
