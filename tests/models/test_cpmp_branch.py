@@ -1,5 +1,6 @@
 """Branch and bound over open sites for the capacitated p-median problem."""
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +75,7 @@ def test_time_limit_returns_a_solution_and_a_valid_bound():
 
 @needs_orlib
 def test_failed_node_lp_falls_back_to_highs(monkeypatch):
-    def fail(self, *args):
+    def fail(self, *args, **kwargs):
         raise cpmp_lp.LpTrouble("Numerical difficulties")
 
     monkeypatch.setattr(cpmp_lp.NodeLp, "solve", fail)
@@ -91,14 +92,14 @@ def test_node_lp_failing_in_the_second_worker_falls_back_to_highs(monkeypatch):
     solve = cpmp_lp.NodeLp.solve
     calls = []
 
-    def fail_later(self, *args):
+    def fail_later(self, *args, **kwargs):
         calls.append(self)
         if self is not calls[0]:  # a clone: the second worker's LP
             raise cpmp_lp.LpTrouble("Numerical difficulties")
-        return solve(self, *args)
+        return solve(self, *args, **kwargs)
 
     monkeypatch.setattr(cpmp_lp.NodeLp, "solve", fail_later)
-    cost, demand, capacity, p = _tight_instance(7, m=12)
+    cost, demand, capacity, p = _tight_instance(1, m=12)  # a tree that keeps both workers busy
     reference = solve_cpmp(cost, demand, capacity, p, lagrangian=False, branch_sites=False)
     solution = solve_cpmp(cost, demand, capacity, p, lagrangian=False, workers=2)
     assert len(set(calls)) == 2
@@ -241,3 +242,31 @@ def test_settling_bound_goes_on_while_it_rises_and_spares_the_exact_assignment(m
     np.testing.assert_array_equal(knapsacks, first_knapsacks)
     exact = cpmp_lp.assign_exactly(inst.cost, inst.demand, inst.capacity, sites)[0]
     assert exact == 714
+
+
+@needs_orlib
+def test_time_limit_without_the_lp_stages_still_leaves_a_solution():
+    # Without the LP stages (here switched off; also with fractional demands
+    # or a large knapsack table) the site search starts from the p-median
+    # start, so a short time limit still returns a feasible plan.
+    inst = read_pmedcap(PMEDCAP / "pmedcap08.txt")
+    solution = solve_cpmp(
+        inst.cost, inst.demand, inst.capacity, inst.p, lagrangian=False, time_limit=0.05
+    )
+    assert not solution.proven_optimal
+    assert np.isfinite(solution.objective)
+    assert solution.objective <= solution.stats["start_upper"]
+    assert solution.bound <= inst.best_known <= solution.objective
+    _check_feasible(solution, inst.demand, inst.capacity, inst.p)
+
+
+def test_node_lp_stops_at_its_deadline():
+    cost, demand, capacity, p = _tight_instance(3)
+    m = cost.shape[1]
+    ii, jj = np.nonzero(demand[:, None] <= capacity[None, :])
+    model = cpmp_lp.single_assignment_model(cost, demand, capacity, p, ii, jj)
+    lp = cpmp_lp.NodeLp(model, np.ones(m + ii.size), m, (ii, jj), demand)
+    with pytest.raises(cpmp_lp.LpTimeUp):
+        lp.solve(np.zeros(m), np.ones(m), deadline=time.perf_counter() - 1.0)
+    z, values = lp.solve(np.zeros(m), np.ones(m), deadline=time.perf_counter() + 60.0)
+    assert np.isfinite(z) and values is not None

@@ -59,6 +59,7 @@ from capacityplanner.models.optimise.cpmp_lagrange import (
     swap_sites,
 )
 from capacityplanner.models.optimise.cpmp_lp import (
+    LpTimeUp,
     LpTrouble,
     NodeLp,
     assign_exactly,
@@ -158,15 +159,22 @@ def solve_cpmp(
         costly = np.where(fits, cost, np.inf)  # pairs that cannot occur cost inf
         # HiGHS leaves the interpreter lock while it solves the root LP: the other core
         # meanwhile looks for a first incumbent without it.
+        deadline = None if time_limit is None else began + time_limit
+        timed_out = False
         with ThreadPoolExecutor(max_workers=1) as pool:
             side = pool.submit(_start_without_lp, cost, costly, demand, capacity, p)
             try:
-                z, values = root.solve(np.zeros(m), np.ones(m))
+                z, values = root.solve(np.zeros(m), np.ones(m), deadline=deadline)
             except LpTrouble:
                 z, values = -np.inf, None  # no LP answer: straight to the Lagrangian phase
+            except LpTimeUp:
+                z, values, timed_out = -np.inf, None, True
             side_upper, side_incumbent = side.result()
         if values is None and z == np.inf:
             return _answer(cost, None, np.inf, np.inf, True, began, stats, p)
+        if timed_out:
+            stats["start_upper"] = side_upper
+            return _answer(cost, side_incumbent, side_upper, -np.inf, False, began, stats, p)
         start = None
         if values is None and side_incumbent is not None:
             upper, incumbent = side_upper, side_incumbent
@@ -209,7 +217,6 @@ def solve_cpmp(
             stats |= {"lp_bound": round(float(lp.objective), 6), "lp_upper": upper}
             if incumbent is not None and float(lp.objective) > upper - margin:
                 return _answer(cost, incumbent, upper, upper, True, began, stats, p)
-            deadline = None if time_limit is None else began + time_limit
             support = (1 - _SUPPORT_GAP) * upper <= lp.objective < (1 - _QUICK_GAP) * upper
             if incumbent is not None and branch_sites and support:
                 upper, incumbent = _search_lp_support(
@@ -268,6 +275,14 @@ def solve_cpmp(
             }
             if lower > upper - margin or not keep.any(axis=1).all() or y_upper.sum() < p:
                 return _answer(cost, incumbent, upper, upper, True, began, stats, p)
+    if incumbent is None:
+        # Without the LP stages (fractional demands, a large knapsack table, or
+        # ``lagrangian=False``) the searches below start from the p-median start, so that a
+        # time limit still leaves a solution.
+        upper, incumbent = _start_without_lp(
+            cost, np.where(fits, cost, np.inf), demand, capacity, p
+        )
+        stats["start_upper"] = upper
     if branch_sites:
         deadline = None if time_limit is None else began + time_limit
         try:

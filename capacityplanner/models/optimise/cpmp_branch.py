@@ -45,6 +45,7 @@ from scipy.sparse.csgraph import connected_components
 from capacityplanner.models.optimise.cpmp_lagrange import knapsack_items, site_knapsacks
 from capacityplanner.models.optimise.cpmp_lp import (
     FRACTIONAL,
+    LpTimeUp,
     NodeLp,
     RowPool,
     assign_exactly,
@@ -342,8 +343,13 @@ class _SiteSearch:
         with self.cond:
             if self.halted or (self.solve_limit is not None and self.solves >= self.solve_limit):
                 raise _Halt(node)
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise _Halt(node)  # also between the strong-branching LPs of one node
             self.solves += 1
-        return lp.solve(lo, hi, rows, cut, self.pool)
+        try:
+            return lp.solve(lo, hi, rows, cut, self.pool, deadline=self.deadline)
+        except LpTimeUp:
+            raise _Halt(node) from None
 
     def _process(self, node: tuple, lp: NodeLp) -> list[tuple]:
         """Solve one node; return the nodes to push (the last is taken first)."""

@@ -10,6 +10,7 @@ with the cuts and branching rows every worker shares in a :class:`RowPool`.
 from __future__ import annotations
 
 import copy
+import time
 
 import highspy
 import numpy as np
@@ -17,7 +18,14 @@ import scipy.sparse as sp
 
 from capacityplanner.models.optimise.mip import highs_lp, solve_mip
 
-__all__ = ["LpTrouble", "NodeLp", "RowPool", "assign_exactly", "single_assignment_model"]
+__all__ = [
+    "LpTimeUp",
+    "LpTrouble",
+    "NodeLp",
+    "RowPool",
+    "assign_exactly",
+    "single_assignment_model",
+]
 
 _MS = highspy.HighsModelStatus
 FRACTIONAL = 1e-6  # a value further than this from a whole number is fractional
@@ -26,6 +34,10 @@ _SEED_LINKS = 10  # linking rows per customer (its nearest sites) in the first n
 
 class LpTrouble(RuntimeError):
     """HiGHS ended a node LP with neither an optimum nor proven infeasibility."""
+
+
+class LpTimeUp(RuntimeError):
+    """The deadline passed before a node LP was solved."""
 
 
 def single_assignment_model(
@@ -249,12 +261,15 @@ class NodeLp:
         rows: dict | None = None,
         cut: float = np.inf,
         pool: RowPool | None = None,
+        deadline: float | None = None,
     ) -> tuple[float, np.ndarray | None]:
         """LP value and column values at a node (``inf``/``None`` if infeasible).
 
         ``rows`` bounds pool rows by their place in the pool. A value above
         ``cut`` may come from the LP without all its linking rows (still a
-        valid bound); at or below it the LP is complete.
+        valid bound); at or below it the LP is complete. Raises
+        :class:`LpTimeUp` when ``deadline`` (a ``time.perf_counter()`` value)
+        passes first.
         """
         rows = {} if rows is None else rows
         if pool is not None:
@@ -273,11 +288,19 @@ class NodeLp:
                 self.h.changeRowBounds(self.local[r], *bounds)
                 self.active[r] = bounds
         while True:
+            if deadline is not None:
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise LpTimeUp("time limit")
+                # HiGHS counts its time limit over every run of this instance.
+                self.h.setOptionValue("time_limit", self.h.getRunTime() + left)
             self.h.run()
             self.solves += 1
             status = self.h.getModelStatus()
             if status in (_MS.kInfeasible, _MS.kUnboundedOrInfeasible):
                 return np.inf, None
+            if status == _MS.kTimeLimit:
+                raise LpTimeUp("time limit")
             if status != _MS.kOptimal:
                 raise LpTrouble(self.h.modelStatusToString(status))
             z = self.h.getInfo().objective_function_value
