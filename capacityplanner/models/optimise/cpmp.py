@@ -150,16 +150,16 @@ def solve_cpmp(
     lower = -np.inf
     y_lower, y_upper = np.zeros(m), np.ones(m)
     keep = fits
+    costly = np.where(fits, cost, np.inf)  # pairs that cannot occur cost inf
+    deadline = None if time_limit is None else began + time_limit
     if lagrangian and _lagrange_applies(demand, capacity, n, m):
         ii, jj = np.nonzero(fits)
         model = single_assignment_model(cost, demand, capacity, p, ii, jj)
         # Presolve removes nothing from the full model (pmedcap01-10: the same root solution
         # with and without it) and costs 3 ms.
         root = NodeLp(model, np.ones(m + ii.size), m, (ii, jj), demand, presolve=False)
-        costly = np.where(fits, cost, np.inf)  # pairs that cannot occur cost inf
         # HiGHS leaves the interpreter lock while it solves the root LP: the other core
         # meanwhile looks for a first incumbent without it.
-        deadline = None if time_limit is None else began + time_limit
         timed_out = False
         with ThreadPoolExecutor(max_workers=1) as pool:
             side = pool.submit(_start_without_lp, cost, costly, demand, capacity, p)
@@ -279,12 +279,9 @@ def solve_cpmp(
         # Without the LP stages (fractional demands, a large knapsack table, or
         # ``lagrangian=False``) the searches below start from the p-median start, so that a
         # time limit still leaves a solution.
-        upper, incumbent = _start_without_lp(
-            cost, np.where(fits, cost, np.inf), demand, capacity, p
-        )
+        upper, incumbent = _start_without_lp(cost, costly, demand, capacity, p)
         stats["start_upper"] = upper
     if branch_sites:
-        deadline = None if time_limit is None else began + time_limit
         try:
             out = branch_on_sites(
                 cost, demand, capacity, p, keep, y_lower=y_lower, y_upper=y_upper, upper=upper,
@@ -387,7 +384,7 @@ def _search_lp_reduced(
     if a node LP fails.
     """
     m = cost.shape[1]
-    ii, jj = np.nonzero(fits)
+    ii, jj = root.ii, root.jj
     reduced = lp.reduced
     gap = upper - margin - lp.objective
     y_upper = np.where((reduced[:m] > gap) & (lp.values[:m] < 1e-9), 0.0, 1.0)

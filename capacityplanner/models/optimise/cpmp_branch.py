@@ -343,10 +343,8 @@ class _SiteSearch:
         with self.cond:
             if self.halted or (self.solve_limit is not None and self.solves >= self.solve_limit):
                 raise _Halt(node)
-            if self.deadline is not None and time.perf_counter() > self.deadline:
-                raise _Halt(node)  # also between the strong-branching LPs of one node
             self.solves += 1
-        try:
+        try:  # the deadline also stops the strong-branching LPs of one node
             return lp.solve(lo, hi, rows, cut, self.pool, deadline=self.deadline)
         except LpTimeUp:
             raise _Halt(node) from None
